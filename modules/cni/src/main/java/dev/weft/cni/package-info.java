@@ -1,0 +1,5 @@
+/** The weft CNI plugin. */
+@NullMarked
+package dev.weft.cni;
+
+import org.jspecify.annotations.NullMarked;
