@@ -3,12 +3,12 @@ package dev.weft.model.value;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** A link MTU in bytes, from 68 (the IPv4 minimum) to 65535. */
+/** A link MTU in bytes, from 68 (the IPv4 minimum) to 65536 (Linux loopback). */
 public record Mtu(int value) implements Comparable<Mtu> {
   public static final int MIN = 68;
-  public static final int MAX = 65535;
+  public static final int MAX = 65536;
   public static final Mtu ETHERNET = new Mtu(1500);
-  public static final Mtu LOOPBACK = new Mtu(65536 - 1);
+  public static final Mtu LOOPBACK = new Mtu(MAX);
 
   public Mtu {
     if (value < MIN || value > MAX) {
