@@ -1,5 +1,6 @@
 package dev.weft.model;
 
+import dev.weft.model.netfilter.Ruleset;
 import dev.weft.model.route.RouteTable;
 import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.Name;
@@ -22,4 +23,5 @@ record ModelIndex(
     Map<Name, List<InterfaceRef>> segmentMembers,
     Map<Name, RouteTable> routeTables,
     Map<Name, List<NeighborEntry>> neighbors,
-    Map<IpAddress, Interface> addressOwners) {}
+    Map<IpAddress, Interface> addressOwners,
+    Map<Name, Ruleset> rulesets) {}

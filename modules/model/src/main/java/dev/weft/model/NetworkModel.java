@@ -1,5 +1,6 @@
 package dev.weft.model;
 
+import dev.weft.model.netfilter.Ruleset;
 import dev.weft.model.route.RouteTable;
 import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.Name;
@@ -139,5 +140,13 @@ public final class NetworkModel {
   /** Every non-loopback address and its interface. */
   public Map<IpAddress, Interface> addressOwners() {
     return index.addressOwners();
+  }
+
+  /**
+   * The netfilter rule set of a namespace's stack; the empty rule set (every built-in policy ACCEPT) when
+   * the model declares none.
+   */
+  public Ruleset ruleset(Name namespace) {
+    return index.rulesets().getOrDefault(namespace, Ruleset.empty());
   }
 }

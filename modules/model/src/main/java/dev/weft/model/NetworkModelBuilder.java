@@ -1,5 +1,6 @@
 package dev.weft.model;
 
+import dev.weft.model.netfilter.Ruleset;
 import dev.weft.model.route.Route;
 import dev.weft.model.route.RouteTable;
 import dev.weft.model.value.InterfaceAddress;
@@ -30,6 +31,7 @@ public final class NetworkModelBuilder {
   private final Map<InterfaceRef, Interface> interfaces = new LinkedHashMap<>();
   private final Map<Name, List<NeighborEntry>> neighbors = new HashMap<>();
   private final Map<IpAddress, Interface> addressOwners = new HashMap<>();
+  private final Map<Name, Ruleset> rulesets = new HashMap<>();
 
   NetworkModelBuilder(Name name) {
     this.name = name;
@@ -142,6 +144,17 @@ public final class NetworkModelBuilder {
     return this;
   }
 
+  /** Gives a namespace its netfilter rule set (once); namespaces without one get the empty rule set. */
+  public NetworkModelBuilder ruleset(Name namespace, Ruleset ruleset) {
+    Namespace ns = require(namespaces.get(namespace), "namespace", namespace);
+    if (ns.sharesHostStack()) {
+      throw new ModelException(ns.name() + " shares its host's stack; give the rule set to " + ns.host());
+    }
+    requireNew(rulesets.containsKey(namespace), "rule set for namespace", namespace);
+    rulesets.put(namespace, ruleset);
+    return this;
+  }
+
   private void addRoute(Name namespace, Route route) {
     InterfaceRef egress = new InterfaceRef(namespace, route.device());
     graph.addEdge(namespaces.get(namespace), interfaces.get(egress), new Relation.RouteVia(namespace, egress, route));
@@ -149,7 +162,7 @@ public final class NetworkModelBuilder {
 
   public NetworkModel build() {
     return new NetworkModel(name, new AsUnmodifiableGraph<>(graph), ModelIndexer.index(graph, hosts, namespaces,
-        segments, interfaces, neighbors, addressOwners));
+        segments, interfaces, neighbors, addressOwners, rulesets));
   }
 
   private Interface requireKind(InterfaceRef ref, Class<? extends InterfaceKind> kind) {
@@ -180,7 +193,8 @@ public final class NetworkModelBuilder {
     static ModelIndex index(
         Graph<Node, Relation> graph, Map<Name, Host> hosts, Map<Name, Namespace> namespaces,
         Map<Name, Segment> segments, Map<InterfaceRef, Interface> interfaces,
-        Map<Name, List<NeighborEntry>> neighbors, Map<IpAddress, Interface> addressOwners) {
+        Map<Name, List<NeighborEntry>> neighbors, Map<IpAddress, Interface> addressOwners,
+        Map<Name, Ruleset> rulesets) {
       Map<Name, List<Namespace>> byHost = new LinkedHashMap<>();
       namespaces.values().forEach(ns -> byHost.computeIfAbsent(ns.host(), h -> new ArrayList<>()).add(ns));
       Map<Name, List<Interface>> byNamespace = new HashMap<>();
@@ -220,7 +234,7 @@ public final class NetworkModelBuilder {
           frozen(hosts), frozen(namespaces), frozenLists(byHost), frozen(segments), frozen(interfaces),
           frozenLists(byNamespace), Map.copyOf(peers), Map.copyOf(masters), frozenLists(ports),
           Map.copyOf(underlay), Map.copyOf(attachments), frozenLists(members), Map.copyOf(tables),
-          Map.copyOf(neighborCopy), Map.copyOf(addressOwners));
+          Map.copyOf(neighborCopy), Map.copyOf(addressOwners), Map.copyOf(rulesets));
     }
 
     private static <K, V> Map<K, V> frozen(Map<K, V> ordered) {
