@@ -1,0 +1,195 @@
+package dev.weft.policy.analysis;
+
+import dev.weft.policy.model.AdminAction;
+import dev.weft.policy.model.Direction;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Each class's verdict rows: ingress (as a function of the source class) and egress (as a function of the
+ * destination class). A pair's allowed ports are {@code in[dst](src) ∩ eg[src](dst)}. A row depends only on
+ * the policies that select its class, so an update recomputes the rows of the classes it selects and no
+ * others.
+ */
+final class RowStore {
+  private final ClassModel model;
+  private final List<Row> in = new ArrayList<>();
+  private final List<Row> eg = new ArrayList<>();
+  private int[] scratch = new int[0];
+
+  RowStore(ClassModel model) {
+    this.model = model;
+    for (int c = 0; c < model.partition.classCount(); c++) {
+      in.add(build(Direction.INGRESS, c));
+      eg.add(build(Direction.EGRESS, c));
+    }
+    model.listeners.add(this::split);
+  }
+
+  Row row(Direction d, int cls) {
+    return (d == Direction.INGRESS ? in : eg).get(cls);
+  }
+
+  void rebuild(Direction d, int cls) {
+    (d == Direction.INGRESS ? in : eg).set(cls, build(d, cls));
+  }
+
+  private void split(int old, int neu) {
+    in.add(in.get(old));
+    eg.add(eg.get(old));
+    for (int c = 0; c < in.size(); c++) {
+      in.set(c, in.get(c).withCopiedPeer(old, neu));
+      eg.set(c, eg.get(c).withCopiedPeer(old, neu));
+    }
+  }
+
+  /** The port-set id allowed from class {@code src} to class {@code dst}; both must be evaluable. */
+  int pair(int src, int dst) {
+    return model.ports.intersect(in.get(dst).get(src), eg.get(src).get(dst));
+  }
+
+  private Row build(Direction d, int cls) {
+    ClassPartition p = model.partition;
+    if (p.isExternal(cls) || p.isHostNetwork(cls)) {
+      return Row.OPEN;
+    }
+    boolean admin = model.admins.stream().anyMatch(a -> applies(a, d, cls)) || model.baseline.map(b -> applies(b, d, cls)).orElse(false);
+    if (admin) {
+      return dense(d, cls);
+    }
+    List<CompiledPolicy> nps = model.npList(d, cls);
+    return nps.isEmpty() ? Row.OPEN : sparse(d, cls, nps);
+  }
+
+  private boolean applies(CompiledPolicy cp, Direction d, int cls) {
+    return cp.appliesTo(d) && model.predicateClasses.get(cp.subjectPredicate).get(cls);
+  }
+
+  /** NetworkPolicy only: the union of the selecting policies' rules, accumulated per peer class. */
+  private Row sparse(Direction d, int cls, List<CompiledPolicy> nps) {
+    PortSetTable ports = model.ports;
+    int n = model.partition.classCount();
+    if (scratch.length < n) {
+      scratch = new int[Math.max(n, scratch.length * 2)];
+      Arrays.fill(scratch, -1);
+    }
+    IntList touched = new IntList();
+    int def = PortSetTable.EMPTY;
+    for (CompiledPolicy cp : nps) {
+      for (CompiledRule r : cp.rules(d)) {
+        boolean perPeer = d == Direction.EGRESS && !r.named.isEmpty();
+        int fixed = perPeer ? -1 : model.rulePorts(r, cls);
+        if (fixed == PortSetTable.EMPTY) {
+          continue;
+        }
+        if (r.allPeers && !perPeer) {
+          def = ports.union(def, fixed);
+          continue;
+        }
+        BitSet peers = r.allPeers ? allClasses(n) : r.peers;
+        for (int s = peers.nextSetBit(0); s >= 0; s = peers.nextSetBit(s + 1)) {
+          int v = perPeer ? model.rulePorts(r, s) : fixed;
+          if (scratch[s] < 0) {
+            scratch[s] = v;
+            touched.add(s);
+          } else {
+            scratch[s] = ports.union(scratch[s], v);
+          }
+        }
+      }
+    }
+    int[] keys = touched.toArray();
+    Arrays.sort(keys);
+    IntList k = new IntList(keys.length);
+    IntList v = new IntList(keys.length);
+    for (int s : keys) {
+      int val = ports.union(scratch[s], def);
+      scratch[s] = -1;
+      if (val != def) {
+        k.add(s);
+        v.add(val);
+      }
+    }
+    return new Row(false, def, k.toArray(), v.toArray());
+  }
+
+  private static BitSet allClasses(int n) {
+    BitSet b = new BitSet(n);
+    b.set(0, n);
+    return b;
+  }
+
+  /** With admin tiers: evaluate the tiers for every peer class. */
+  private Row dense(Direction d, int cls) {
+    IntList k = new IntList();
+    IntList v = new IntList();
+    for (int peer = 0; peer < model.partition.classCount(); peer++) {
+      int val = tiers(d, cls, peer);
+      if (val != PortSetTable.EMPTY) {
+        k.add(peer);
+        v.add(val);
+      }
+    }
+    return new Row(false, PortSetTable.EMPTY, k.toArray(), v.toArray());
+  }
+
+  /** The tiers for one class pair: ANP (first match, Pass), then NetworkPolicy or BANP, then default allow. */
+  int tiers(Direction d, int subject, int peer) {
+    PortSetTable ports = model.ports;
+    int dest = d == Direction.INGRESS ? subject : peer;
+    int remaining = PortSetTable.ALL;
+    int passed = PortSetTable.EMPTY;
+    int allowed = PortSetTable.EMPTY;
+    for (CompiledPolicy a : model.admins) {
+      if (!applies(a, d, subject)) {
+        continue;
+      }
+      for (CompiledRule r : a.rules(d)) {
+        if (remaining == PortSetTable.EMPTY) {
+          break;
+        }
+        if (!r.matchesPeer(peer)) {
+          continue;
+        }
+        int m = ports.intersect(remaining, model.rulePorts(r, dest));
+        remaining = ports.subtract(remaining, m);
+        if (r.action == AdminAction.ALLOW) {
+          allowed = ports.union(allowed, m);
+        } else if (r.action == AdminAction.PASS) {
+          passed = ports.union(passed, m);
+        }
+      }
+    }
+    int open = ports.union(remaining, passed);
+    List<CompiledPolicy> nps = model.npList(d, subject);
+    if (!nps.isEmpty()) {
+      int np = PortSetTable.EMPTY;
+      for (CompiledPolicy cp : nps) {
+        for (CompiledRule r : cp.rules(d)) {
+          if (r.matchesPeer(peer)) {
+            np = ports.union(np, model.rulePorts(r, dest));
+          }
+        }
+      }
+      return ports.union(allowed, ports.intersect(open, np));
+    }
+    if (model.baseline.isPresent() && applies(model.baseline.get(), d, subject)) {
+      for (CompiledRule r : model.baseline.get().rules(d)) {
+        if (open == PortSetTable.EMPTY) {
+          break;
+        }
+        if (!r.matchesPeer(peer)) {
+          continue;
+        }
+        int m = ports.intersect(open, model.rulePorts(r, dest));
+        open = ports.subtract(open, m);
+        if (r.action == AdminAction.ALLOW) {
+          allowed = ports.union(allowed, m);
+        }
+      }
+    }
+    return ports.union(allowed, open);
+  }
+}
