@@ -104,6 +104,19 @@ public final class Cluster {
     return Optional.ofNullable(podById.get(id));
   }
 
+  /** A one-line summary with every object, for test failure messages. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Cluster{");
+    namespaces.forEach(n -> sb.append("\n  ns ").append(n.name()).append(' ').append(n.labels()));
+    pods.forEach(p -> sb.append("\n  pod ").append(p.id()).append(' ').append(p.labels()).append(' ').append(p.ip())
+        .append(p.hostNetwork() ? " hostNetwork" : "").append(' ').append(p.ports()));
+    policies.forEach(p -> sb.append("\n  ").append(p));
+    adminPolicies.forEach(p -> sb.append("\n  ").append(p));
+    baseline.ifPresent(p -> sb.append("\n  ").append(p));
+    return sb.append("\n}").toString();
+  }
+
   /** The same cluster with other NetworkPolicies (for diffs and incremental updates). */
   public Cluster withPolicies(List<NetworkPolicy> newPolicies) {
     return new Cluster(namespaces, pods, newPolicies, adminPolicies, baseline, services, podCidrs, notes);

@@ -35,8 +35,8 @@ public final class ClusterBuilder {
 
   private final Map<String, KubeNamespace> namespaces = new LinkedHashMap<>();
   private final Map<PodId, PodSpec> pods = new LinkedHashMap<>();
-  private final List<NetworkPolicy> policies = new ArrayList<>();
-  private final List<AdminNetworkPolicy> admin = new ArrayList<>();
+  private final Map<String, NetworkPolicy> policies = new LinkedHashMap<>();
+  private final Map<String, AdminNetworkPolicy> admin = new LinkedHashMap<>();
   private Optional<AdminNetworkPolicy> baseline = Optional.empty();
   private final List<Service> services = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
@@ -78,8 +78,11 @@ public final class ClusterBuilder {
     return pod(new PodId(namespace, name), labels, List.of(ports), Optional.empty(), false, new WorkloadId("Pod", namespace, name));
   }
 
+  /** Adds a NetworkPolicy; a later one with the same namespace/name replaces the earlier one, as in the API. */
   public ClusterBuilder policy(NetworkPolicy policy) {
-    policies.add(policy);
+    if (policies.put(policy.qualifiedName(), policy) != null) {
+      notes.add("NetworkPolicy " + policy.qualifiedName() + " is defined twice: the later definition wins");
+    }
     return this;
   }
 
@@ -87,7 +90,9 @@ public final class ClusterBuilder {
     if (policy.baseline()) {
       baseline = Optional.of(policy);
     } else {
-      admin.add(policy);
+      if (admin.put(policy.name(), policy) != null) {
+        notes.add("AdminNetworkPolicy " + policy.name() + " is defined twice: the later definition wins");
+      }
     }
     return this;
   }
@@ -109,7 +114,7 @@ public final class ClusterBuilder {
   public Cluster build() {
     Set<String> used = new TreeSet<>();
     pods.keySet().forEach(id -> used.add(id.namespace()));
-    policies.forEach(p -> used.add(p.namespace()));
+    policies.values().forEach(p -> used.add(p.namespace()));
     services.forEach(s -> used.add(s.namespace()));
     List<String> out = new ArrayList<>(notes);
     for (String ns : used) {
@@ -120,7 +125,7 @@ public final class ClusterBuilder {
     }
     List<Pod> built = assignAddresses(out);
     return new Cluster(
-        List.copyOf(namespaces.values()), built, policies, admin, baseline, services, List.of(podCidr), out);
+        List.copyOf(namespaces.values()), built, List.copyOf(policies.values()), List.copyOf(admin.values()), baseline, services, List.of(podCidr), out);
   }
 
   private List<Pod> assignAddresses(List<String> out) {
