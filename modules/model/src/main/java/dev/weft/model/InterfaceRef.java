@@ -11,6 +11,13 @@ public record InterfaceRef(Name namespace, InterfaceName name) implements Compar
     return new InterfaceRef(Name.of(namespace), InterfaceName.of(name));
   }
 
+  /** Mixed so that refs with sequential names do not collide in hash tables. */
+  @Override
+  public int hashCode() {
+    int h = namespace.hashCode() * 0x9E3779B1 + name.hashCode();
+    return h ^ (h >>> 16);
+  }
+
   @Override
   public int compareTo(InterfaceRef o) {
     int c = namespace.compareTo(o.namespace);

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
-import org.jgrapht.graph.builder.GraphTypeBuilder;
+import org.jgrapht.graph.AbstractBaseGraph;
+import org.jgrapht.graph.DefaultGraphType;
+import org.jgrapht.graph.DefaultGraphSpecificsStrategy;
 
 /**
  * Collects hosts, namespaces, interfaces and relations, checks the model's invariants and builds the
@@ -22,9 +24,7 @@ import org.jgrapht.graph.builder.GraphTypeBuilder;
  */
 public final class NetworkModelBuilder {
   private final Name name;
-  private final Graph<Node, Relation> graph =
-      GraphTypeBuilder.<Node, Relation>directed().allowingMultipleEdges(true).allowingSelfLoops(false)
-          .weighted(false).buildGraph();
+  private final Graph<Node, Relation> graph = new ModelGraph();
   private final Map<Name, Host> hosts = new LinkedHashMap<>();
   private final Map<Name, Namespace> namespaces = new LinkedHashMap<>();
   private final Map<Name, Segment> segments = new LinkedHashMap<>();
@@ -186,6 +186,17 @@ public final class NetworkModelBuilder {
     }
   }
 
+  /**
+   * A directed multigraph without JGraphT's fast vertex-pair lookup index: the model never asks for the
+   * edge between two given vertices, and that index costs a Pair and a hash entry per edge.
+   */
+  private static final class ModelGraph extends AbstractBaseGraph<Node, Relation> {
+    ModelGraph() {
+      super(null, null, new DefaultGraphType.Builder().directed().allowMultipleEdges(true).allowSelfLoops(false)
+          .weighted(false).build(), new DefaultGraphSpecificsStrategy<>());
+    }
+  }
+
   /** Keeps the graph and index type names out of the builder's signature. */
   static final class ModelIndexer {
     private ModelIndexer() {}
@@ -232,9 +243,14 @@ public final class NetworkModelBuilder {
       neighbors.forEach((ns, list) -> neighborCopy.put(ns, List.copyOf(list)));
       return new ModelIndex(
           frozen(hosts), frozen(namespaces), frozenLists(byHost), frozen(segments), frozen(interfaces),
-          frozenLists(byNamespace), Map.copyOf(peers), Map.copyOf(masters), frozenLists(ports),
-          Map.copyOf(underlay), Map.copyOf(attachments), frozenLists(members), Map.copyOf(tables),
-          Map.copyOf(neighborCopy), Map.copyOf(addressOwners), Map.copyOf(rulesets));
+          frozenLists(byNamespace), frozenMap(peers), frozenMap(masters), frozenLists(ports),
+          frozenMap(underlay), frozenMap(attachments), frozenLists(members), frozenMap(tables),
+          frozenMap(neighborCopy), frozenMap(addressOwners), frozenMap(rulesets));
+    }
+
+    /** HashMap-backed: Map.copyOf's linear probing degrades badly on clustered record hashes. */
+    private static <K, V> Map<K, V> frozenMap(Map<K, V> map) {
+      return java.util.Collections.unmodifiableMap(new HashMap<>(map));
     }
 
     private static <K, V> Map<K, V> frozen(Map<K, V> ordered) {

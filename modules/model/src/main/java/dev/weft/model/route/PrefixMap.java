@@ -24,7 +24,7 @@ public final class PrefixMap<V> {
   private final Map<Cidr, V> entries;
 
   private PrefixMap(Map<Cidr, V> entries) {
-    this.entries = Map.copyOf(entries);
+    this.entries = java.util.Collections.unmodifiableMap(new HashMap<>(entries));
     this.lengthsV4 = lengths(entries, IpFamily.IPV4);
     this.lengthsV6 = lengths(entries, IpFamily.IPV6);
   }

@@ -24,6 +24,17 @@ public record Route(
     }
   }
 
+  /** Deterministic across runs: the enum contributes its ordinal, not its identity hash. */
+  @Override
+  public int hashCode() {
+    int h = destination.hashCode();
+    h = 31 * h + gateway.hashCode();
+    h = 31 * h + device.hashCode();
+    h = 31 * h + origin.ordinal();
+    h = 31 * h + metric;
+    return 31 * h + (onlink ? 1 : 0);
+  }
+
   public static Route connected(Cidr subnet, InterfaceName device) {
     return new Route(subnet, Optional.empty(), device, RouteOrigin.CONNECTED, 0, false);
   }

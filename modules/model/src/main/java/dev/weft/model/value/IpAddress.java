@@ -175,6 +175,14 @@ public record IpAddress(IpFamily family, long high, long low) implements Compara
     return high == 0 && low == 0;
   }
 
+  /** Deterministic across runs (no enum identity hash) and well mixed for sequential addresses. */
+  @Override
+  public int hashCode() {
+    long h = (high * 0x9E3779B97F4A7C15L) ^ low ^ ((long) family.ordinal() << 63);
+    h *= 0xBF58476D1CE4E5B9L;
+    return (int) (h ^ (h >>> 32));
+  }
+
   @Override
   public int compareTo(IpAddress other) {
     return ORDER.compare(this, other);
