@@ -158,7 +158,10 @@ public sealed interface Match {
     }
   }
 
-  /** {@code -m limit}: a rate limit; like a statistic it may or may not match a given packet. */
+  /**
+   * {@code -m limit}: a rate limit; like a statistic it may or may not match a given packet. iptables
+   * does not accept {@code !} in front of it.
+   */
   record Limit(String rate, int burst) implements Match {
     public static final int DEFAULT_BURST = 5;
 
@@ -166,6 +169,11 @@ public sealed interface Match {
       if (!rate.matches("[1-9][0-9]{0,9}(/(s|sec|second|m|min|minute|h|hour|d|day))?") || burst < 1) {
         throw new InvalidValueException("limit", rate + " burst " + burst, "a rate like 10/min and a burst >= 1");
       }
+    }
+
+    @Override
+    public boolean negatable() {
+      return false;
     }
   }
 
