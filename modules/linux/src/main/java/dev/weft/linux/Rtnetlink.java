@@ -5,6 +5,7 @@ import dev.weft.linux.link.Links;
 import dev.weft.linux.neigh.Fdb;
 import dev.weft.linux.neigh.Neighbours;
 import dev.weft.linux.netlink.NetlinkSocket;
+import dev.weft.linux.netlink.RtnlContext;
 import dev.weft.linux.netns.NamespaceThreads;
 import dev.weft.linux.netns.NetnsRef;
 import dev.weft.linux.route.Routes;
@@ -27,10 +28,11 @@ public final class Rtnetlink implements AutoCloseable {
     this.namespace = namespace;
     this.socket = threads.call(namespace, NetlinkSocket::open);
     this.links = new Links(socket, namespace, threads);
-    this.addresses = new Addresses(socket, namespace, links::indexOf);
-    this.routes = new Routes(socket, namespace, links::indexOf);
-    this.neighbours = new Neighbours(socket, namespace, links::indexOf);
-    this.fdb = new Fdb(socket, namespace, links::indexOf);
+    RtnlContext context = new RtnlContext(socket, namespace, links::indexOf);
+    this.addresses = new Addresses(context);
+    this.routes = new Routes(context);
+    this.neighbours = new Neighbours(context);
+    this.fdb = new Fdb(context);
   }
 
   public NetnsRef namespace() {

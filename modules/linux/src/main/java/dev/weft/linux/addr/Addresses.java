@@ -2,20 +2,17 @@ package dev.weft.linux.addr;
 
 import dev.weft.linux.error.NotFoundException;
 import dev.weft.linux.netlink.Attributes;
-import dev.weft.linux.netlink.ErrorMapper;
 import dev.weft.linux.netlink.MessageWriter;
 import dev.weft.linux.netlink.NetlinkMessage;
-import dev.weft.linux.netlink.NetlinkSocket;
 import dev.weft.linux.netlink.Rtnl;
+import dev.weft.linux.netlink.RtnlContext;
 import dev.weft.linux.netlink.Rtnl.Ifa;
-import dev.weft.linux.netns.NetnsRef;
 import dev.weft.linux.sys.Linux;
 import dev.weft.model.value.IpFamily;
 import dev.weft.model.value.InterfaceAddress;
 import dev.weft.model.value.InterfaceName;
 import dev.weft.model.value.IpAddress;
 import java.util.List;
-import java.util.function.ToIntFunction;
 
 /**
  * Interface addresses in one namespace. IPv6 addresses can skip duplicate address detection
@@ -23,14 +20,10 @@ import java.util.function.ToIntFunction;
  * second.
  */
 public final class Addresses {
-  private final NetlinkSocket socket;
-  private final NetnsRef ns;
-  private final ToIntFunction<InterfaceName> indexOf;
+  private final RtnlContext rtnl;
 
-  public Addresses(NetlinkSocket socket, NetnsRef ns, ToIntFunction<InterfaceName> indexOf) {
-    this.socket = socket;
-    this.ns = ns;
-    this.indexOf = indexOf;
+  public Addresses(RtnlContext rtnl) {
+    this.rtnl = rtnl;
   }
 
   /** {@code ip addr add ADDRESS dev DEVICE}; IPv6 with nodad. EEXIST if already there. */
@@ -39,31 +32,25 @@ public final class Addresses {
   }
 
   public void add(InterfaceName device, InterfaceAddress address, boolean noDad) {
-    String op = "add address " + address + " to " + device;
-    socket.execute(request(Rtnl.RTM_NEWADDR, Rtnl.NLM_F_CREATE | Rtnl.NLM_F_EXCL, device, address, noDad),
-        ErrorMapper.forOperation(op + " in " + ns.describe()));
+    rtnl.execute(request(Rtnl.RTM_NEWADDR, Rtnl.NLM_F_CREATE | Rtnl.NLM_F_EXCL, device, address, noDad),
+        "add address " + address + " to " + device);
   }
 
   /** {@code ip addr del}; NotFoundException (EADDRNOTAVAIL) if the address is not on the device. */
   public void delete(InterfaceName device, InterfaceAddress address) {
-    socket.execute(request(Rtnl.RTM_DELADDR, 0, device, address, false),
-        ErrorMapper.forOperation("delete address " + address + " from " + device + " in " + ns.describe()));
+    rtnl.execute(request(Rtnl.RTM_DELADDR, 0, device, address, false),
+        "delete address " + address + " from " + device);
   }
 
   public boolean deleteIfExists(InterfaceName device, InterfaceAddress address) {
-    try {
-      delete(device, address);
-      return true;
-    } catch (NotFoundException e) {
-      return false;
-    }
+    return RtnlContext.ifExists(() -> delete(device, address), NotFoundException.class);
   }
 
   private MessageWriter request(int type, int flags, InterfaceName device, InterfaceAddress address, boolean noDad) {
     IpAddress ip = address.address();
     MessageWriter w = new MessageWriter(type, flags)
         .u8(family(ip.family())).u8(address.prefixLength()).u8(noDad ? Ifa.F_NODAD : 0).u8(0)
-        .u32(indexOf.applyAsInt(device));
+        .u32(rtnl.index(device));
     w.attr(Ifa.LOCAL, ip.toBytes());
     w.attr(Ifa.ADDRESS, ip.toBytes());
     if (noDad) {
@@ -79,13 +66,12 @@ public final class Addresses {
   /** Every IPv4 and IPv6 address in the namespace. */
   public List<AddressEntry> list() {
     MessageWriter w = new MessageWriter(Rtnl.RTM_GETADDR, Rtnl.NLM_F_DUMP).u8(Linux.AF_UNSPEC).u8(0).u8(0).u8(0).u32(0);
-    return socket.dump(w, ErrorMapper.forOperation("list addresses in " + ns.describe())).stream()
-        .filter(m -> m.type() == Rtnl.RTM_NEWADDR).map(Addresses::decode).toList();
+    return rtnl.dump(w, Rtnl.RTM_NEWADDR, "list addresses").stream().map(Addresses::decode).toList();
   }
 
   /** The addresses on one device. */
   public List<AddressEntry> list(InterfaceName device) {
-    int index = indexOf.applyAsInt(device);
+    int index = rtnl.index(device);
     return list().stream().filter(a -> a.index() == index).toList();
   }
 

@@ -2,13 +2,11 @@ package dev.weft.linux.neigh;
 
 import dev.weft.linux.error.NotFoundException;
 import dev.weft.linux.netlink.Attributes;
-import dev.weft.linux.netlink.ErrorMapper;
 import dev.weft.linux.netlink.MessageWriter;
 import dev.weft.linux.netlink.NetlinkMessage;
-import dev.weft.linux.netlink.NetlinkSocket;
 import dev.weft.linux.netlink.Rtnl;
+import dev.weft.linux.netlink.RtnlContext;
 import dev.weft.linux.netlink.Rtnl.Nda;
-import dev.weft.linux.netns.NetnsRef;
 import dev.weft.linux.sys.Linux;
 import dev.weft.model.value.InterfaceName;
 import dev.weft.model.value.IpAddress;
@@ -16,7 +14,6 @@ import dev.weft.model.value.Mac;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.ToIntFunction;
 
 /**
  * Bridge and VXLAN FDB entries (family AF_BRIDGE), always permanent. {@link #append} is what VXLAN
@@ -24,14 +21,10 @@ import java.util.function.ToIntFunction;
  * instead of replacing the entry's only one.
  */
 public final class Fdb {
-  private final NetlinkSocket socket;
-  private final NetnsRef ns;
-  private final ToIntFunction<InterfaceName> indexOf;
+  private final RtnlContext rtnl;
 
-  public Fdb(NetlinkSocket socket, NetnsRef ns, ToIntFunction<InterfaceName> indexOf) {
-    this.socket = socket;
-    this.ns = ns;
-    this.indexOf = indexOf;
+  public Fdb(RtnlContext rtnl) {
+    this.rtnl = rtnl;
   }
 
   /** {@code bridge fdb append}: creates, or adds another destination to an existing VXLAN entry. */
@@ -49,39 +42,37 @@ public final class Fdb {
     send(Rtnl.RTM_NEWNEIGH, Rtnl.NLM_F_CREATE | Rtnl.NLM_F_REPLACE, entry, "replace fdb entry");
   }
 
-  /** {@code bridge fdb del}; with a destination only that remote is removed from a VXLAN entry. */
+  /**
+   * {@code bridge fdb del}; with a destination only that remote is removed from a VXLAN entry. Kernel
+   * behaviour: removing a destination the entry does not have succeeds silently as long as the MAC has
+   * an entry; only a MAC without any entry gives NotFoundException (ENOENT).
+   */
   public void delete(FdbSpec entry) {
     send(Rtnl.RTM_DELNEIGH, 0, entry, "delete fdb entry");
   }
 
   public boolean deleteIfExists(FdbSpec entry) {
-    try {
-      delete(entry);
-      return true;
-    } catch (NotFoundException e) {
-      return false;
-    }
+    return RtnlContext.ifExists(() -> delete(entry), NotFoundException.class);
   }
 
   private void send(int type, int flags, FdbSpec e, String verb) {
     int state = Nda.NUD_PERMANENT | Nda.NUD_NOARP;
-    MessageWriter w = Neighbours.header(type, flags, Linux.AF_BRIDGE, indexOf.applyAsInt(e.device()), state,
+    MessageWriter w = Neighbours.header(type, flags, Linux.AF_BRIDGE, rtnl.index(e.device()), state,
         e.self() ? Nda.NTF_SELF : Nda.NTF_MASTER);
     w.attr(Nda.LLADDR, e.mac().toBytes());
     e.destination().ifPresent(d -> w.attr(Nda.DST, d.toBytes()));
-    socket.execute(w, ErrorMapper.forOperation(verb + " " + e + " in " + ns.describe()));
+    rtnl.execute(w, verb + " " + e);
   }
 
   /** Every FDB entry in the namespace (bridges' and VXLAN devices'). */
   public List<FdbEntry> list() {
     MessageWriter w = Neighbours.header(Rtnl.RTM_GETNEIGH, Rtnl.NLM_F_DUMP, Linux.AF_BRIDGE, 0, 0, 0);
-    return socket.dump(w, ErrorMapper.forOperation("list fdb entries in " + ns.describe())).stream()
-        .filter(m -> m.type() == Rtnl.RTM_NEWNEIGH).map(Fdb::decode).flatMap(Optional::stream).toList();
+    return rtnl.dump(w, Rtnl.RTM_NEWNEIGH, "list fdb entries").stream().map(Fdb::decode).flatMap(Optional::stream).toList();
   }
 
   /** The entries on one device. */
   public List<FdbEntry> list(InterfaceName device) {
-    int index = indexOf.applyAsInt(device);
+    int index = rtnl.index(device);
     return list().stream().filter(e -> e.index() == index).toList();
   }
 

@@ -2,31 +2,24 @@ package dev.weft.linux.neigh;
 
 import dev.weft.linux.error.NotFoundException;
 import dev.weft.linux.netlink.Attributes;
-import dev.weft.linux.netlink.ErrorMapper;
 import dev.weft.linux.netlink.MessageWriter;
 import dev.weft.linux.netlink.NetlinkMessage;
-import dev.weft.linux.netlink.NetlinkSocket;
 import dev.weft.linux.netlink.Rtnl;
+import dev.weft.linux.netlink.RtnlContext;
 import dev.weft.linux.netlink.Rtnl.Nda;
-import dev.weft.linux.netns.NetnsRef;
 import dev.weft.linux.sys.Linux;
 import dev.weft.model.value.InterfaceName;
 import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.IpFamily;
 import dev.weft.model.value.Mac;
 import java.util.List;
-import java.util.function.ToIntFunction;
 
 /** Permanent ARP/NDP entries ({@code ip neigh add|replace|del ... nud permanent}) in one namespace. */
 public final class Neighbours {
-  private final NetlinkSocket socket;
-  private final NetnsRef ns;
-  private final ToIntFunction<InterfaceName> indexOf;
+  private final RtnlContext rtnl;
 
-  public Neighbours(NetlinkSocket socket, NetnsRef ns, ToIntFunction<InterfaceName> indexOf) {
-    this.socket = socket;
-    this.ns = ns;
-    this.indexOf = indexOf;
+  public Neighbours(RtnlContext rtnl) {
+    this.rtnl = rtnl;
   }
 
   public void add(InterfaceName device, IpAddress address, Mac mac) {
@@ -38,26 +31,20 @@ public final class Neighbours {
   }
 
   public void delete(InterfaceName device, IpAddress address) {
-    MessageWriter w = header(Rtnl.RTM_DELNEIGH, 0, family(address.family()), indexOf.applyAsInt(device), 0, 0);
+    MessageWriter w = header(Rtnl.RTM_DELNEIGH, 0, family(address.family()), rtnl.index(device), 0, 0);
     w.attr(Nda.DST, address.toBytes());
-    socket.execute(w, ErrorMapper.forOperation("delete neighbour " + address + " dev " + device + " in " + ns.describe()));
+    rtnl.execute(w, "delete neighbour " + address + " dev " + device);
   }
 
   public boolean deleteIfExists(InterfaceName device, IpAddress address) {
-    try {
-      delete(device, address);
-      return true;
-    } catch (NotFoundException e) {
-      return false;
-    }
+    return RtnlContext.ifExists(() -> delete(device, address), NotFoundException.class);
   }
 
   private void send(int type, int flags, InterfaceName device, IpAddress address, Mac mac, String verb) {
-    MessageWriter w = header(type, flags, family(address.family()), indexOf.applyAsInt(device), Nda.NUD_PERMANENT, 0);
+    MessageWriter w = header(type, flags, family(address.family()), rtnl.index(device), Nda.NUD_PERMANENT, 0);
     w.attr(Nda.DST, address.toBytes());
     w.attr(Nda.LLADDR, mac.toBytes());
-    socket.execute(w, ErrorMapper.forOperation(
-        verb + " " + address + " lladdr " + mac + " dev " + device + " in " + ns.describe()));
+    rtnl.execute(w, verb + " " + address + " lladdr " + mac + " dev " + device);
   }
 
   /** A struct ndmsg: family, pad, pad, ifindex, state, flags, type. */
@@ -72,8 +59,7 @@ public final class Neighbours {
   /** Every neighbour entry of the family, in any state. */
   public List<NeighbourEntry> list(IpFamily family) {
     MessageWriter w = header(Rtnl.RTM_GETNEIGH, Rtnl.NLM_F_DUMP, family(family), 0, 0, 0);
-    return socket.dump(w, ErrorMapper.forOperation("list neighbours in " + ns.describe())).stream()
-        .filter(m -> m.type() == Rtnl.RTM_NEWNEIGH).map(Neighbours::decode)
+    return rtnl.dump(w, Rtnl.RTM_NEWNEIGH, "list neighbours").stream().map(Neighbours::decode)
         .flatMap(java.util.Optional::stream).toList();
   }
 

@@ -2,56 +2,41 @@ package dev.weft.linux.route;
 
 import dev.weft.linux.error.NotFoundException;
 import dev.weft.linux.netlink.Attributes;
-import dev.weft.linux.netlink.ErrorMapper;
 import dev.weft.linux.netlink.MessageWriter;
 import dev.weft.linux.netlink.NetlinkMessage;
-import dev.weft.linux.netlink.NetlinkSocket;
 import dev.weft.linux.netlink.Rtnl;
+import dev.weft.linux.netlink.RtnlContext;
 import dev.weft.linux.netlink.Rtnl.Rta;
-import dev.weft.linux.netns.NetnsRef;
 import dev.weft.linux.sys.Linux;
 import dev.weft.model.value.Cidr;
 import dev.weft.model.value.InterfaceName;
 import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.IpFamily;
 import java.util.List;
-import java.util.function.ToIntFunction;
 
 /** Routes in one namespace: add (fails if present), replace (add or overwrite), delete, list. */
 public final class Routes {
-  private final NetlinkSocket socket;
-  private final NetnsRef ns;
-  private final ToIntFunction<InterfaceName> indexOf;
+  private final RtnlContext rtnl;
 
-  public Routes(NetlinkSocket socket, NetnsRef ns, ToIntFunction<InterfaceName> indexOf) {
-    this.socket = socket;
-    this.ns = ns;
-    this.indexOf = indexOf;
+  public Routes(RtnlContext rtnl) {
+    this.rtnl = rtnl;
   }
 
   public void add(RouteSpec route) {
-    socket.execute(encode(Rtnl.RTM_NEWROUTE, Rtnl.NLM_F_CREATE | Rtnl.NLM_F_EXCL, route, route.effectiveScope()),
-        ErrorMapper.forOperation("add route " + route + " in " + ns.describe()));
+    rtnl.execute(encode(Rtnl.RTM_NEWROUTE, Rtnl.NLM_F_CREATE | Rtnl.NLM_F_EXCL, route, route.effectiveScope()), "add route " + route);
   }
 
   public void replace(RouteSpec route) {
-    socket.execute(encode(Rtnl.RTM_NEWROUTE, Rtnl.NLM_F_CREATE | Rtnl.NLM_F_REPLACE, route, route.effectiveScope()),
-        ErrorMapper.forOperation("replace route " + route + " in " + ns.describe()));
+    rtnl.execute(encode(Rtnl.RTM_NEWROUTE, Rtnl.NLM_F_CREATE | Rtnl.NLM_F_REPLACE, route, route.effectiveScope()), "replace route " + route);
   }
 
   /** Deletes the first route matching the spec's given fields (ESRCH → NotFoundException). */
   public void delete(RouteSpec route) {
-    socket.execute(encode(Rtnl.RTM_DELROUTE, 0, route, route.scope().orElse(RouteScope.NOWHERE)),
-        ErrorMapper.forOperation("delete route " + route + " in " + ns.describe()));
+    rtnl.execute(encode(Rtnl.RTM_DELROUTE, 0, route, route.scope().orElse(RouteScope.NOWHERE)), "delete route " + route);
   }
 
   public boolean deleteIfExists(RouteSpec route) {
-    try {
-      delete(route);
-      return true;
-    } catch (NotFoundException e) {
-      return false;
-    }
+    return RtnlContext.ifExists(() -> delete(route), NotFoundException.class);
   }
 
   private MessageWriter encode(int type, int flags, RouteSpec r, RouteScope scope) {
@@ -66,7 +51,7 @@ public final class Routes {
       w.attr(Rta.DST, dst.network().toBytes());
     }
     r.gateway().ifPresent(g -> w.attr(Rta.GATEWAY, g.toBytes()));
-    r.device().ifPresent(d -> w.attrU32(Rta.OIF, indexOf.applyAsInt(d)));
+    r.device().ifPresent(d -> w.attrU32(Rta.OIF, rtnl.index(d)));
     r.metric().ifPresent(m -> w.attrU32(Rta.PRIORITY, m));
     r.source().ifPresent(s -> w.attr(Rta.PREFSRC, s.toBytes()));
     return w;
@@ -80,8 +65,7 @@ public final class Routes {
   public List<RouteEntry> list(IpFamily family) {
     MessageWriter w = new MessageWriter(Rtnl.RTM_GETROUTE, Rtnl.NLM_F_DUMP)
         .u8(family(family)).u8(0).u8(0).u8(0).u8(0).u8(0).u8(0).u8(0).u32(0);
-    return socket.dump(w, ErrorMapper.forOperation("list routes in " + ns.describe())).stream()
-        .filter(m -> m.type() == Rtnl.RTM_NEWROUTE).map(m -> decode(m, family)).toList();
+    return rtnl.dump(w, Rtnl.RTM_NEWROUTE, "list routes").stream().map(m -> decode(m, family)).toList();
   }
 
   /** The routes of one table, such as 254 (main). */
