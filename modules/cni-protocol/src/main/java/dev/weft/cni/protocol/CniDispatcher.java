@@ -34,12 +34,10 @@ public final class CniDispatcher {
    * Runs a plugin as a process: stdout is kept for the reply and {@code System.out} is pointed at stderr,
    * so that a stray print anywhere cannot corrupt the JSON the runtime parses. Exits the JVM.
    */
-  public static void runMain(CniPlugin plugin) {
+  public static void runMain(CniPlugin plugin, CniLog log) {
     PrintStream reply = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
     System.setOut(System.err);
-    Map<String, String> env = System.getenv();
-    CniLog log = CniLog.fromEnvironment(plugin.about().split(" ")[0], env, System.err);
-    int code = new CniDispatcher(plugin, log).run(env, System.in, reply);
+    int code = new CniDispatcher(plugin, log).run(System.getenv(), System.in, reply);
     reply.flush();
     System.exit(code);
   }
