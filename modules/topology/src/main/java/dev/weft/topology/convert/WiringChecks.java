@@ -75,6 +75,10 @@ final class WiringChecks {
     }
     Optional<InterfaceRef> peer = draft.peer(ref);
     if (peer.isEmpty()) {
+      if (draft.hasErrorsIn(ref.namespace()) || draft.namespace(ref.namespace()).map(ns -> draft.hasErrorsIn(ns.host()))
+          .orElse(false)) {
+        return; // most likely the veth meant for it was reported broken
+      }
       draft.diagnostics().warning(TopologyProblem.UNCONNECTED, i.origin(), "interface " + ref
           + " is the end of no veth, so nothing can reach it", "a veth in the host's veths: naming \"" + ref + "\"");
       return;
