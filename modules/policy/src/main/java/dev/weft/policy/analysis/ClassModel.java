@@ -53,6 +53,14 @@ final class ClassModel {
   }
 
   ClassModel(Cluster cluster) {
+    this(cluster, List.of());
+  }
+
+  /**
+   * @param extraBoundaries CIDRs that must also cut the address space (and the classes), although no policy
+   *     of this cluster names them; used to give two clusters the same external ranges for a diff
+   */
+  ClassModel(Cluster cluster, List<Cidr> extraBoundaries) {
     this.pods = new PodIndex(cluster);
     this.podCidrs = cluster.podCidrs();
     this.partition = new ClassPartition(cluster.pods().size());
@@ -69,8 +77,10 @@ final class ClassModel {
     }
     portSets.addAll(namedValues(namedKeys.keySet()));
     this.ports = new PortSetTable(PortAtoms.of(portSets));
+    cidrs.addAll(extraBoundaries);
     ExternalAtoms.of(cidrs, podCidrs).atoms().forEach(this::addAtom);
     needs.forEach(n -> n.predicates().forEach(this::predicateId));
+    extraBoundaries.forEach(c -> predicateId(new ClassPredicate.Addresses(List.of(c), List.of())));
     buildPartition();
     for (int pid = 0; pid < predicates.size(); pid++) {
       predicateClasses.add(classesOf(members(predicates.get(pid))));

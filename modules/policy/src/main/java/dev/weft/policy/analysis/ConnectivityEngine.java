@@ -37,14 +37,31 @@ public final class ConnectivityEngine {
   private final ClassModel model;
   private final RowStore rows;
 
-  private ConnectivityEngine(Cluster cluster) {
+  private ConnectivityEngine(Cluster cluster, List<Cidr> extraBoundaries) {
     this.base = cluster;
-    this.model = new ClassModel(cluster);
+    this.model = new ClassModel(cluster, extraBoundaries);
     this.rows = new RowStore(model);
   }
 
   public static ConnectivityEngine build(Cluster cluster) {
-    return new ConnectivityEngine(cluster);
+    return new ConnectivityEngine(cluster, List.of());
+  }
+
+  /**
+   * An engine whose external ranges are cut also at {@code extraBoundaries} (see {@link
+   * #addressBoundaries}); two clusters built with each other's boundaries report the same external ranges.
+   */
+  public static ConnectivityEngine build(Cluster cluster, List<Cidr> extraBoundaries) {
+    return new ConnectivityEngine(cluster, extraBoundaries);
+  }
+
+  /** Every CIDR that an ipBlock (with its excepts) or an ANP network of the cluster names. */
+  public static List<Cidr> addressBoundaries(Cluster cluster) {
+    java.util.TreeSet<Cidr> out = new java.util.TreeSet<>();
+    cluster.policies().forEach(p -> out.addAll(PolicyLowering.needs(p).cidrs()));
+    cluster.adminPolicies().forEach(p -> out.addAll(PolicyLowering.needs(p).cidrs()));
+    cluster.baseline().ifPresent(p -> out.addAll(PolicyLowering.needs(p).cidrs()));
+    return List.copyOf(out);
   }
 
   /** The cluster as it now is, with every update applied. */

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads labels and metav1.LabelSelector values. */
-final class Selectors {
+/** Reads labels and metav1.LabelSelector values (also used by the assertions file). */
+public final class Selectors {
   private Selectors() {}
 
   /** A labels map; values are taken as written (YAML may type {@code "1"} or {@code true} otherwise). */
@@ -29,7 +29,7 @@ final class Selectors {
     return new Labels(m);
   }
 
-  static Optional<LabelSelector> selector(Element e) {
+  public static Optional<LabelSelector> selector(Element e) {
     Optional<MapReader> r = e.map("matchLabels", "matchExpressions");
     if (r.isEmpty()) {
       return Optional.empty();

@@ -1,5 +1,8 @@
 package dev.weft.policy.verify;
 
+import dev.weft.model.value.Cidr;
+import dev.weft.policy.analysis.ConnectivityEngine;
+import dev.weft.policy.model.Cluster;
 import dev.weft.policy.ports.PortSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +32,19 @@ public record ConnectivityDiff(List<Connection> added, List<Connection> removed,
     }
   }
 
+  /**
+   * Diffs two clusters. Both are analysed with the union of their ipBlock boundaries, so that an external
+   * range that one side cuts differently still lines up instead of showing as removed and added.
+   */
+  public static ConnectivityDiff between(Cluster before, Cluster after, Granularity granularity) {
+    java.util.TreeSet<Cidr> cuts = new java.util.TreeSet<>(ConnectivityEngine.addressBoundaries(before));
+    cuts.addAll(ConnectivityEngine.addressBoundaries(after));
+    List<Cidr> all = List.copyOf(cuts);
+    return between(new ConnectivityLister(ConnectivityEngine.build(before, all)).list(granularity),
+        new ConnectivityLister(ConnectivityEngine.build(after, all)).list(granularity));
+  }
+
+  /** Diffs two reports as they are (their external ranges must line up to compare well). */
   public static ConnectivityDiff between(ConnectivityReport before, ConnectivityReport after) {
     Map<String, Connection> a = index(before);
     Map<String, Connection> b = index(after);

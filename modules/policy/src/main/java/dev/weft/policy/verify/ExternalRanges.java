@@ -16,16 +16,25 @@ final class ExternalRanges {
       if (mine.isEmpty()) {
         continue;
       }
-      Cidr all = Cidr.all(fam);
-      List<Cidr> rest = all.subtract(mine);
+      // the smallest block around the class, minus what is not in it, when that reads shorter
+      Cidr span = enclosing(mine.getFirst().first(), mine.getLast().last());
+      List<Cidr> rest = span.subtract(mine);
       if (rest.isEmpty()) {
-        parts.add(all.toString());
-      } else if (rest.size() < mine.size()) {
-        parts.add(all + " except " + String.join(",", rest.stream().map(Cidr::toString).toList()));
+        parts.add(span.toString());
+      } else if (rest.size() + 1 < mine.size()) {
+        parts.add(span + " except " + String.join(",", rest.stream().map(Cidr::toString).toList()));
       } else {
         parts.add(String.join(",", mine.stream().map(Cidr::toString).toList()));
       }
     }
     return String.join(" ", parts);
+  }
+
+  private static Cidr enclosing(dev.weft.model.value.IpAddress first, dev.weft.model.value.IpAddress last) {
+    int len = first.family().bits();
+    while (len > 0 && !Cidr.containing(first, len).contains(last)) {
+      len--;
+    }
+    return Cidr.containing(first, len);
   }
 }
