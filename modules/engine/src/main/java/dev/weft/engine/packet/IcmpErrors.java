@@ -28,6 +28,26 @@ public final class IcmpErrors {
         : error(alloc, router, offending, Icmpv6Header.timeExceeded());
   }
 
+  /**
+   * Whether an ICMP error may be sent about {@code packet}: never about an ICMP error (RFC 1122 3.2.2,
+   * RFC 4443 2.4), which is what stops error storms, and never about a later fragment.
+   */
+  public static boolean mayReportOn(ByteBuf packet) {
+    if (IpView.laterFragment(packet)) {
+      return false;
+    }
+    int proto = IpView.protocol(packet);
+    int at = packet.readerIndex() + IpView.headerLength(packet);
+    if (packet.writerIndex() <= at) {
+      return true;
+    }
+    int type = packet.getUnsignedByte(at);
+    if (proto == IpProtocol.ICMP) {
+      return !new Icmpv4Header(type, 0, 0).reportsError();
+    }
+    return proto != IpProtocol.ICMPV6 || type >= 128;
+  }
+
   private static ByteBuf error(ByteBufAllocator alloc, IpAddress router, ByteBuf offending, TransportHeader icmp) {
     boolean v4 = IpView.family(offending).bits() == 32;
     int available = offending.readableBytes();
