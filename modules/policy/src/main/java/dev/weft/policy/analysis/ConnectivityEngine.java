@@ -99,6 +99,11 @@ public final class ConnectivityEngine {
     return model.partition.classCount();
   }
 
+  /** The port equivalence classes: one protocol and range each, that every rule treats alike. */
+  public List<PortSet> portClasses() {
+    return model.ports.atoms().all();
+  }
+
   public int portAtomCount() {
     return model.ports.atoms().size();
   }

@@ -99,6 +99,17 @@ final class PortAtoms {
     return out;
   }
 
+  /** Every atom as a one-range port set, in atom order. */
+  List<PortSet> all() {
+    List<PortSet> out = new ArrayList<>();
+    for (int i = 0; i < size(); i++) {
+      BitSet b = new BitSet();
+      b.set(i);
+      out.add(toPortSet(b));
+    }
+    return out;
+  }
+
   int atomIndex(Protocol p, int port) {
     int i = Arrays.binarySearch(starts[p.ordinal()], port);
     return offset[p.ordinal()] + (i >= 0 ? i : -i - 2);
