@@ -41,18 +41,25 @@ public final class IptablesSaveParser {
     List<NetfilterTable> tables = new ArrayList<>();
     List<Table> seen = new ArrayList<>();
     Optional<TableBuilder> open = Optional.empty();
+    boolean skipping = false;
     String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
       int lineNo = i + 1;
       String line = lines[i];
       String trimmed = line.strip();
-      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+      if (trimmed.isEmpty() || trimmed.startsWith("#") || (skipping && !trimmed.equals("COMMIT"))) {
+        continue;
+      }
+      if (skipping) {
+        skipping = false;
         continue;
       }
       try {
         open = line(line, lineNo, open, seen, tables, sink);
       } catch (LineSyntaxException e) {
         sink.error(lineNo, e.column(), e.getMessage(), e.expected());
+        // a table that could not be opened: its lines would only repeat the error
+        skipping = trimmed.startsWith("*") && open.isEmpty();
       }
     }
     open.ifPresent(t -> sink.error(t.line(), 1, "table " + t.table().keyword() + " is never committed",
