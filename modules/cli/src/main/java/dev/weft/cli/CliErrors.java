@@ -1,0 +1,64 @@
+package dev.weft.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one mapper from failures to messages and exit codes. Users never see a stack trace unless they pass
+ * {@code --debug}.
+ */
+final class CliErrors implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    boolean debug = isDebug(parsed);
+    Throwable cause = ex instanceof CommandLine.ExecutionException && ex.getCause() != null ? ex.getCause() : ex;
+    if (cause instanceof InvalidInputException invalid) {
+      invalid.problems().forEach(err::println);
+      if (debug) {
+        invalid.printStackTrace(err);
+      }
+      err.flush();
+      return ExitCode.INVALID_INPUT;
+    }
+    err.println("weft: internal error: " + describe(cause));
+    if (debug) {
+      cause.printStackTrace(err);
+    } else {
+      err.println("weft: run again with --debug to see the stack trace, and please report it");
+    }
+    err.flush();
+    return ExitCode.INTERNAL_ERROR;
+  }
+
+  @Override
+  public int handleParseException(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("weft: " + ex.getMessage());
+    if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+      err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+    }
+    err.flush();
+    return ExitCode.INVALID_INPUT;
+  }
+
+  private static boolean isDebug(ParseResult parsed) {
+    for (ParseResult pr = parsed; pr != null; pr = pr.hasSubcommand() ? pr.subcommand() : null) {
+      if (pr.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String describe(Throwable t) {
+    String msg = t.getMessage();
+    return t.getClass().getSimpleName() + (msg == null || msg.isBlank() ? "" : ": " + msg);
+  }
+}
