@@ -56,7 +56,8 @@ public final class ClusterArbitraries {
       int k = 0;
       for (PodDraft p : ps) {
         String name = "p" + k++;
-        cb.pod(new PodId(p.ns, name), p.labels, p.ports, Optional.empty(), p.host, new WorkloadId("Pod", p.ns, name));
+        // consecutive pods of one namespace share a workload, so workloads have pods that policies may tell apart
+        cb.pod(new PodId(p.ns, name), p.labels, p.ports, Optional.empty(), p.host, new WorkloadId("Deployment", p.ns, "w" + (k / 3)));
       }
       ns.stream().distinct().forEach(cb::policy);
       as.forEach(cb::admin);
