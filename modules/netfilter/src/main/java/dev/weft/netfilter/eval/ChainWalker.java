@@ -97,9 +97,9 @@ final class ChainWalker {
             b.rule++;
             continue;
           }
-          String what = matcher.firstUnknown(r.matches(), b.ctx).map(m -> describe(m)).orElse("a match");
-          return end(b, hook, Verdict.UNKNOWN, new Decision.Undecidable(
-              "the verdict depends on " + what + ", which weft does not interpret", Optional.of(ref)), Optional.empty());
+          String what = matcher.firstUnknown(r.matches(), b.ctx).map(m -> describe(m)).orElse("a match weft cannot decide");
+          return end(b, hook, Verdict.UNKNOWN, new Decision.Undecidable("the verdict depends on " + what,
+              Optional.of(ref)), Optional.empty());
         }
         case MAYBE -> {
           if (noEffect(r.target())) {
@@ -224,8 +224,9 @@ final class ChainWalker {
 
   private static String describe(dev.weft.model.netfilter.Match m) {
     return switch (m) {
-      case dev.weft.model.netfilter.Match.Unknown u -> "'" + u.text() + "'";
-      case dev.weft.model.netfilter.Match.SetMembership s -> "ipset '" + s.setName() + "' (its contents are not known)";
+      case dev.weft.model.netfilter.Match.Unknown u -> "'" + u.text() + "', which weft does not interpret";
+      case dev.weft.model.netfilter.Match.SetMembership s -> "ipset '" + s.setName()
+          + "' (its contents are not known: give them as an ipset save file)";
       default -> m.toString();
     };
   }

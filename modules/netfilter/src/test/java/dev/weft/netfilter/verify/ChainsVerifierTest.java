@@ -71,7 +71,7 @@ class ChainsVerifierTest {
         .withInterfaces(Optional.of("kube-bridge"), Optional.of("kube-bridge"));
     ChainsReport blind = verifier.run(q);
     assertThat(blind.summary()).isEqualTo(ChainsReport.Summary.UNKNOWN);
-    assertThat(blind.text()).contains("ipset 'KUBE-SRC-FRQWLI6ZQT3IVH4H' (its contents are not known)");
+    assertThat(blind.text()).contains("ipset 'KUBE-SRC-FRQWLI6ZQT3IVH4H' (its contents are not known");
     Path sets = dir.resolve("kube-router.ipset");
     Files.writeString(sets, Dumps.text("kube-router.ipset"));
     assertThat(verifier.run(q.withIpsets(sets)).summary()).isEqualTo(ChainsReport.Summary.ACCEPTED);
