@@ -135,34 +135,48 @@ final class RowStore {
     return new Row(false, PortSetTable.EMPTY, k.toArray(), v.toArray());
   }
 
+  /** What the ordered admin rules have done to one pair's ports so far. */
+  private static final class Tally {
+    int open;
+    int allowed = PortSetTable.EMPTY;
+    int passed = PortSetTable.EMPTY;
+
+    Tally(int open) {
+      this.open = open;
+    }
+  }
+
+  /** Admin rules in order, first match wins: each takes its ports out of {@code t.open}. */
+  private void ordered(List<CompiledRule> rules, int peer, int dest, Tally t) {
+    PortSetTable ports = model.ports;
+    for (CompiledRule r : rules) {
+      if (t.open == PortSetTable.EMPTY) {
+        return;
+      }
+      if (!r.matchesPeer(peer)) {
+        continue;
+      }
+      int m = ports.intersect(t.open, model.rulePorts(r, dest));
+      t.open = ports.subtract(t.open, m);
+      if (r.action == AdminAction.ALLOW) {
+        t.allowed = ports.union(t.allowed, m);
+      } else if (r.action == AdminAction.PASS) {
+        t.passed = ports.union(t.passed, m);
+      }
+    }
+  }
+
   /** The tiers for one class pair: ANP (first match, Pass), then NetworkPolicy or BANP, then default allow. */
   int tiers(Direction d, int subject, int peer) {
     PortSetTable ports = model.ports;
     int dest = d == Direction.INGRESS ? subject : peer;
-    int remaining = PortSetTable.ALL;
-    int passed = PortSetTable.EMPTY;
-    int allowed = PortSetTable.EMPTY;
+    Tally anp = new Tally(PortSetTable.ALL);
     for (CompiledPolicy a : model.admins) {
-      if (!applies(a, d, subject)) {
-        continue;
-      }
-      for (CompiledRule r : a.rules(d)) {
-        if (remaining == PortSetTable.EMPTY) {
-          break;
-        }
-        if (!r.matchesPeer(peer)) {
-          continue;
-        }
-        int m = ports.intersect(remaining, model.rulePorts(r, dest));
-        remaining = ports.subtract(remaining, m);
-        if (r.action == AdminAction.ALLOW) {
-          allowed = ports.union(allowed, m);
-        } else if (r.action == AdminAction.PASS) {
-          passed = ports.union(passed, m);
-        }
+      if (applies(a, d, subject)) {
+        ordered(a.rules(d), peer, dest, anp);
       }
     }
-    int open = ports.union(remaining, passed);
+    int open = ports.union(anp.open, anp.passed);
     List<CompiledPolicy> nps = model.npList(d, subject);
     if (!nps.isEmpty()) {
       int np = PortSetTable.EMPTY;
@@ -173,23 +187,12 @@ final class RowStore {
           }
         }
       }
-      return ports.union(allowed, ports.intersect(open, np));
+      return ports.union(anp.allowed, ports.intersect(open, np));
     }
+    Tally banp = new Tally(open);
     if (model.baseline.isPresent() && applies(model.baseline.get(), d, subject)) {
-      for (CompiledRule r : model.baseline.get().rules(d)) {
-        if (open == PortSetTable.EMPTY) {
-          break;
-        }
-        if (!r.matchesPeer(peer)) {
-          continue;
-        }
-        int m = ports.intersect(open, model.rulePorts(r, dest));
-        open = ports.subtract(open, m);
-        if (r.action == AdminAction.ALLOW) {
-          allowed = ports.union(allowed, m);
-        }
-      }
+      ordered(model.baseline.get().rules(d), peer, dest, banp);
     }
-    return ports.union(allowed, open);
+    return ports.union(anp.allowed, ports.union(banp.allowed, banp.open));
   }
 }

@@ -24,7 +24,6 @@ import dev.weft.policy.model.Cluster;
 import dev.weft.policy.model.LabelRequirement;
 import dev.weft.policy.model.LabelSelector;
 import dev.weft.policy.model.Labels;
-import dev.weft.policy.model.Peer;
 import dev.weft.policy.model.SelectorOperator;
 import dev.weft.policy.ports.PortSet;
 import java.util.List;
@@ -233,10 +232,5 @@ class NetpolScenariosTest {
       org.assertj.core.api.Assertions.assertThat(eng.allowed(xa, ext)).contains(expected);
       org.assertj.core.api.Assertions.assertThat(eng.allowed(ext, xa)).contains(PortSet.ALL);
     }
-  }
-
-  @SuppressWarnings("unused")
-  private static Peer unused() {
-    return podPeer();
   }
 }
