@@ -24,14 +24,14 @@ import java.util.Optional;
  */
 public final class IpsetSaveParser {
 
-  public record ParsedIpsets(Map<String, IpSet> sets, List<SaveProblem> warnings) {}
+  public record ParsedIpsets(Map<String, IpSet> sets, List<dev.weft.document.Diagnostic> warnings) {}
 
   public ParsedIpsets parse(Path file) throws IptablesSaveException {
     try {
       return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new IptablesSaveException(List.of(SaveProblem.error(file.toString(), 0, 0,
-          "cannot read the file: " + e.getMessage(), "a readable ipset save dump")));
+      throw ProblemSink.unreadable(file.toString(), "cannot read the file: " + e.getMessage(),
+          "a readable ipset save dump");
     }
   }
 
@@ -80,7 +80,7 @@ public final class IpsetSaveParser {
     Optional<IpSetType> known = IpSetType.byKeyword(type.text());
     boolean inet6 = indexOf(t, "family").map(i -> i + 1 < t.size() && t.get(i + 1).is("inet6")).orElse(false);
     if (known.isEmpty() || inet6) {
-      sink.warning(line, type.column(), "ipset " + name.text() + " (" + type.text() + (inet6 ? ", inet6" : "")
+      sink.warning(SaveProblemKind.UNEVALUATED_IPSET, line, type.column(), "ipset " + name.text() + " (" + type.text() + (inet6 ? ", inet6" : "")
           + ") is not evaluated; rules that test it are UNKNOWN");
       dropped.add(name.text());
       return;
@@ -101,7 +101,7 @@ public final class IpsetSaveParser {
       throw new LineSyntaxException(name, "set " + name.text() + " is not created before this line", "create first");
     }
     if (indexOf(t, "nomatch").isPresent()) {
-      sink.warning(line, element.column(), "ipset " + name.text() + " has nomatch entries, which weft does not "
+      sink.warning(SaveProblemKind.UNEVALUATED_IPSET, line, element.column(), "ipset " + name.text() + " has nomatch entries, which weft does not "
           + "evaluate; rules that test it are UNKNOWN");
       dropped.add(name.text());
       return;

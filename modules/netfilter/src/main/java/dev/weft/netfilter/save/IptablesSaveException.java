@@ -1,19 +1,20 @@
 package dev.weft.netfilter.save;
 
+import dev.weft.document.Diagnostic;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A dump that cannot be read; carries every error found, each with its file, line and column. */
+/** A dump that cannot be read; carries every error found (and the warnings), each with file, line and column. */
 public final class IptablesSaveException extends Exception {
-  private final List<SaveProblem> problems;
+  private final List<Diagnostic> problems;
 
-  public IptablesSaveException(List<SaveProblem> problems) {
-    super(problems.stream().map(SaveProblem::format).collect(Collectors.joining("\n")));
+  public IptablesSaveException(List<Diagnostic> problems) {
+    super(problems.stream().filter(Diagnostic::isError).map(Diagnostic::format).collect(Collectors.joining("\n")));
     this.problems = List.copyOf(problems);
   }
 
-  /** The errors (and any warnings found before them), in file order. */
-  public List<SaveProblem> problems() {
+  /** The diagnostics in file order; at least one is an error. */
+  public List<Diagnostic> problems() {
     return problems;
   }
 }

@@ -30,8 +30,8 @@ public final class IptablesSaveParser {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IptablesSaveException(List.of(SaveProblem.error(file.toString(), 0, 0,
-          "cannot read the file: " + e.getMessage(), "a readable iptables-save dump")));
+      throw ProblemSink.unreadable(file.toString(), "cannot read the file: " + e.getMessage(),
+          "a readable iptables-save dump");
     }
     return parse(file.toString(), text);
   }
@@ -144,7 +144,7 @@ public final class IptablesSaveParser {
     }
     switch (cmd.text()) {
       case "-A", "--append" -> table.append(chain,
-          RuleLineParser.parse(tokens, at + 2, (tok, msg) -> sink.warning(lineNo, tok.column(), msg)), lineNo);
+          RuleLineParser.parse(tokens, at + 2, (tok, msg) -> sink.warning(SaveProblemKind.UNINTERPRETED_MATCH, lineNo, tok.column(), msg)), lineNo);
       case "-N", "--new-chain" -> {
         requireEnd(tokens, at + 2);
         table.declare(chain, Optional.empty(), lineNo);

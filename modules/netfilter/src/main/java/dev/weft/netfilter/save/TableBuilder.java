@@ -144,7 +144,7 @@ final class TableBuilder {
     }
     List<String> tokens = new ArrayList<>(List.of(name.text()));
     ref.options().forEach(g -> tokens.addAll(g.texts()));
-    sink.warning(atLine, name.column(), "target '" + String.join(" ", tokens) + "' is not interpreted "
+    sink.warning(SaveProblemKind.UNINTERPRETED_TARGET, atLine, name.column(), "target '" + String.join(" ", tokens) + "' is not interpreted "
         + "(not a chain of table " + table.keyword() + "); verdicts that reach it are UNKNOWN");
     return new Target.Unknown(tokens);
   }

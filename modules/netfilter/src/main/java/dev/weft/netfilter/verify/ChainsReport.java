@@ -1,7 +1,7 @@
 package dev.weft.netfilter.verify;
 
 import dev.weft.netfilter.eval.Verdict;
-import dev.weft.netfilter.save.SaveProblem;
+import dev.weft.document.Diagnostic;
 import java.util.List;
 import java.util.Set;
 
@@ -9,7 +9,7 @@ import java.util.Set;
  * The answer: the explanation text (for stdout), the set of possible verdicts, a one-word summary and
  * the dump's warnings (for stderr).
  */
-public record ChainsReport(String text, Set<Verdict> verdicts, Summary summary, List<SaveProblem> warnings) {
+public record ChainsReport(String text, Set<Verdict> verdicts, Summary summary, List<Diagnostic> warnings) {
 
   /** ACCEPTED when every possible outcome accepts; DENIED when every one drops or rejects. */
   public enum Summary {

@@ -23,7 +23,7 @@ import dev.weft.netfilter.save.IpsetSaveParser;
 import dev.weft.netfilter.save.IptablesSaveException;
 import dev.weft.netfilter.save.IptablesSaveParser;
 import dev.weft.netfilter.save.ParsedRuleset;
-import dev.weft.netfilter.save.SaveProblem;
+import dev.weft.document.Diagnostic;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -44,7 +44,7 @@ public final class ChainsVerifier {
 
   public ChainsReport run(ChainsQuery q) throws IptablesSaveException, InvalidChainsQueryException {
     ParsedRuleset parsed = parser.parse(q.dump());
-    List<SaveProblem> warnings = new ArrayList<>(parsed.warnings());
+    List<Diagnostic> warnings = new ArrayList<>(parsed.warnings());
     Ruleset rules = parsed.ruleset();
     if (q.ipsets().isPresent()) {
       IpsetSaveParser.ParsedIpsets sets = ipsetParser.parse(q.ipsets().get());

@@ -37,8 +37,8 @@ class IptablesSaveParserTest {
     return parse(all).ruleset().table(Table.FILTER).builtin(Hook.INPUT).rules();
   }
 
-  private static SaveProblem firstError(IptablesSaveException e) {
-    return e.problems().stream().filter(SaveProblem::isError).findFirst().orElseThrow();
+  private static dev.weft.document.Diagnostic firstError(IptablesSaveException e) {
+    return e.problems().stream().filter(dev.weft.document.Diagnostic::isError).findFirst().orElseThrow();
   }
 
   @Test
@@ -145,8 +145,8 @@ class IptablesSaveParserTest {
         new Match.Unknown(List.of("-m", "tcp", "--tcp-flags", "FIN,SYN,RST,ACK", "SYN")),
         new Match.Unknown(List.of("-m", "owner", "--uid-owner", "0")));
     assertThat(r.target()).isEqualTo(new Target.Unknown(List.of("CT", "--notrack")));
-    assertThat(p.warnings()).hasSize(3).allSatisfy(w -> assertThat(w.line()).isEqualTo(3));
-    assertThat(p.warnings()).extracting(SaveProblem::format)
+    assertThat(p.warnings()).hasSize(3).allSatisfy(w -> assertThat(w.location().line()).isEqualTo(3));
+    assertThat(p.warnings()).extracting(dev.weft.document.Diagnostic::format)
         .anySatisfy(f -> assertThat(f).startsWith("t.rules:3:").contains("--tcp-flags"))
         .anySatisfy(f -> assertThat(f).contains("target 'CT --notrack' is not interpreted"));
   }
@@ -158,7 +158,7 @@ class IptablesSaveParserTest {
           assertThat(firstError(e).format()).startsWith("t.rules:3:13: error: bad IPv4 address '10.0.0.300'");
         });
     assertThatThrownBy(() -> parse("*filter", ":INPUT ACCEPT [0:0]", "-A INPUT -m comment --comment \"open -j ACCEPT"))
-        .isInstanceOfSatisfying(IptablesSaveException.class, e -> assertThat(e.problems()).extracting(SaveProblem::format)
+        .isInstanceOfSatisfying(IptablesSaveException.class, e -> assertThat(e.problems()).extracting(dev.weft.document.Diagnostic::format)
             .anySatisfy(f -> assertThat(f).startsWith("t.rules:3:31: error: quote is never closed"))
             .anySatisfy(f -> assertThat(f).startsWith("t.rules:1:1: error: table filter is never committed")));
     assertThatThrownBy(() -> parse("*filter", ":INPUT ACCEPT [0:0]", "-A NOPE -j ACCEPT", "COMMIT"))
@@ -177,7 +177,7 @@ class IptablesSaveParserTest {
     assertThatThrownBy(() -> parse("*filter", ":INPUT MAYBE [0:0]", ":X - [0:0]", "-A X -j Y", "-A X --bogus",
         "-A X -m mark --mark nope -j DROP", "-A INPUT -g ACCEPT", "COMMIT", "*bogus", "COMMIT"))
         .isInstanceOfSatisfying(IptablesSaveException.class, e -> assertThat(e.problems())
-            .filteredOn(SaveProblem::isError).extracting(SaveProblem::line).containsExactly(2, 5, 6, 7, 9));
+            .filteredOn(dev.weft.document.Diagnostic::isError).extracting(d -> d.location().line()).containsExactly(2, 5, 6, 7, 9));
   }
 
   @Test
