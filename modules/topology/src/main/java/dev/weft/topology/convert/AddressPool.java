@@ -2,6 +2,7 @@ package dev.weft.topology.convert;
 
 import dev.weft.model.value.Cidr;
 import dev.weft.model.value.IpAddress;
+import dev.weft.model.value.IpFamily;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -16,7 +17,18 @@ import java.util.Set;
  */
 final class AddressPool {
   private final Set<IpAddress> taken = new HashSet<>();
-  private final Map<Cidr, IpAddress> cursors = new HashMap<>();
+  private final Map<Cidr, Cursor> cursors = new HashMap<>();
+
+  /** Where a subnet's sequence stands, with its last address computed once. */
+  private static final class Cursor {
+    IpAddress at;
+    final IpAddress last;
+
+    Cursor(Cidr subnet) {
+      at = subnet.first();
+      last = subnet.last();
+    }
+  }
 
   /** Marks an address written in the file as unavailable. */
   void reserve(IpAddress address) {
@@ -25,20 +37,18 @@ final class AddressPool {
 
   /** The next free address of {@code subnet}, or empty when it is used up. */
   Optional<IpAddress> next(Cidr subnet) {
-    IpAddress at = cursors.getOrDefault(subnet, subnet.first());
-    IpAddress last = subnet.last();
-    boolean hasBroadcast = at.isIpv4() && subnet.prefixLength() < 31;
-    while (!at.equals(last)) {
-      at = step(at);
-      if (hasBroadcast && at.equals(last)) {
+    Cursor cursor = cursors.computeIfAbsent(subnet, Cursor::new);
+    boolean hasBroadcast = subnet.family() == IpFamily.IPV4 && subnet.prefixLength() < 31;
+    while (!cursor.at.equals(cursor.last)) {
+      cursor.at = step(cursor.at);
+      if (hasBroadcast && cursor.at.equals(cursor.last)) {
         break;
       }
-      if (taken.add(at)) {
-        cursors.put(subnet, at);
-        return Optional.of(at);
+      if (taken.add(cursor.at)) {
+        return Optional.of(cursor.at);
       }
     }
-    cursors.put(subnet, last);
+    cursor.at = cursor.last;
     return Optional.empty();
   }
 

@@ -59,6 +59,7 @@ final class PodExpander {
     }
     InterfaceAddress gateway = br.addresses().getFirst();
     Mtu mtu = group.mtu().map(m -> m.value()).orElse(br.mtu());
+    Route viaGateway = Route.via(Cidr.all(gateway.family()), gateway.address(), Devices.ETH0); // shared: immutable
     for (int i = 1; i <= group.count().value(); i++) {
       Optional<Name> name = podName(group, i);
       if (name.isEmpty()) {
@@ -72,14 +73,14 @@ final class PodExpander {
             "at most " + (i - 1) + " pods, or a larger subnet");
         return;
       }
-      if (!pod(host, group, name.get(), new InterfaceAddress(address.get(), gateway.prefixLength()), gateway, mtu,
+      if (!pod(host, group, name.get(), new InterfaceAddress(address.get(), gateway.prefixLength()), viaGateway, mtu,
           br.ref())) {
         return; // one report per group is enough for a name clash
       }
     }
   }
 
-  private boolean pod(Name host, PodGroupSpec group, Name name, InterfaceAddress address, InterfaceAddress gateway, Mtu mtu,
+  private boolean pod(Name host, PodGroupSpec group, Name name, InterfaceAddress address, Route viaGateway, Mtu mtu,
       InterfaceRef bridge) {
     Origin at = group.origin();
     if (!draft.addNamespace(new Namespace(name, host, NamespaceRole.CONTAINER, group.mode().value(), false),
@@ -97,7 +98,7 @@ final class PodExpander {
     }
     draft.vethPeer(eth0, hostSide);
     draft.bridgePort(hostSide, bridge);
-    draft.route(name, Route.via(Cidr.all(gateway.family()), gateway.address(), Devices.ETH0));
+    draft.route(name, viaGateway);
     return true;
   }
 
