@@ -20,7 +20,11 @@ import java.util.Optional;
  * range sets), so that existing configs work unchanged; every mistake is code 7 naming the field.
  */
 public final class IpamConfigParser {
-  private static final List<String> KNOWN_ARGS = List.of("ip");
+  /**
+   * host-local documents {@code ip=} but its Go code matches the struct field name, so only {@code IP=}
+   * works there; weft takes both.
+   */
+  private static final List<String> KNOWN_ARGS = List.of("IP", "ip");
 
   private IpamConfigParser() {}
 
@@ -122,7 +126,7 @@ public final class IpamConfigParser {
   private static List<IpAddress> requested(NetworkConfig config, CniArgs args) throws CniException {
     List<IpAddress> out = new ArrayList<>();
     args.checkKnown(KNOWN_ARGS);
-    Optional<String> ip = args.get("ip");
+    Optional<String> ip = args.get("IP").or(() -> args.get("ip"));
     if (ip.isPresent()) {
       for (String one : ip.get().split(",")) {
         try {

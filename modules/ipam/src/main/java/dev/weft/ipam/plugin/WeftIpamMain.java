@@ -12,6 +12,10 @@ public final class WeftIpamMain {
       System.err.println("weft-ipam " + WeftIpamPlugin.VERSION + " (CNI 0.3.0, 0.3.1, 0.4.0, 1.0.0, 1.1.0)");
       return;
     }
+    if (args.length == 2 && args[0].equals("--aot-training")) {
+      AotTraining.run(java.nio.file.Path.of(args[1]));
+      return;
+    }
     CniLog log = CniLog.fromEnvironment("weft-ipam", System.getenv(), System.err);
     CniDispatcher.runMain(new WeftIpamPlugin(log), log);
   }

@@ -79,6 +79,11 @@ class IpamConfigParserTest {
   }
 
   @Test
+  void acceptsHostLocalsRealArgKeyIpInCapitals() throws Exception {
+    assertThat(parse("{\"subnet\":\"10.1.0.0/24\"}", "", "IP=10.1.0.7").requested()).containsExactly(ip("10.1.0.7"));
+  }
+
+  @Test
   void unknownCniArgsFailWithoutIgnoreUnknown() {
     assertThatThrownBy(() -> parse("{\"subnet\":\"10.1.0.0/24\"}", "", "K8S_POD_NAME=x"))
         .isInstanceOfSatisfying(CniException.class, e -> assertThat(e.getMessage()).contains("K8S_POD_NAME"));
