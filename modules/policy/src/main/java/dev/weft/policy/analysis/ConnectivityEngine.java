@@ -217,10 +217,24 @@ public final class ConnectivityEngine {
           emit(sink, s, d, rows.row(Direction.EGRESS, s).get(d));
         }
       } else if (in.defaultPorts != PortSetTable.EMPTY) {
-        for (int s = 0; s < n; s++) {
+        // sources with open egress and no entry of their own get the default: one block
+        BitSet srcs = (BitSet) openEgress.clone();
+        BitSet closed = (BitSet) closedEgress.clone();
+        for (int s : in.keys) {
+          srcs.clear(s);
+          closed.clear(s);
+        }
+        if (!srcs.isEmpty()) {
+          sink.block(srcs, d, model.ports.get(in.defaultPorts));
+        }
+        for (int k = 0; k < in.keys.length; k++) {
+          int s = in.keys[k];
           if (!p.isHostNetwork(s)) {
-            emit(sink, s, d, rows.pair(s, d));
+            emit(sink, s, d, model.ports.intersect(in.values[k], rows.row(Direction.EGRESS, s).get(d)));
           }
+        }
+        for (int s = closed.nextSetBit(0); s >= 0; s = closed.nextSetBit(s + 1)) {
+          emit(sink, s, d, model.ports.intersect(in.defaultPorts, rows.row(Direction.EGRESS, s).get(d)));
         }
       } else {
         for (int k = 0; k < in.keys.length; k++) {

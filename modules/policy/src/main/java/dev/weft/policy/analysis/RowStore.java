@@ -67,7 +67,11 @@ final class RowStore {
     return cp.appliesTo(d) && model.predicateClasses.get(cp.subjectPredicate).get(cls);
   }
 
-  /** NetworkPolicy only: the union of the selecting policies' rules, accumulated per peer class. */
+  /**
+   * NetworkPolicy only: the union of the selecting policies' rules, per peer class. A rule whose peers cover
+   * more than half the classes (a namespaceSelector {} for instance) goes into the row's default instead, and
+   * only the classes it leaves out get entries, so a row stays small when it admits nearly everyone.
+   */
   private Row sparse(Direction d, int cls, List<CompiledPolicy> nps) {
     PortSetTable ports = model.ports;
     int n = model.partition.classCount();
@@ -76,7 +80,9 @@ final class RowStore {
       Arrays.fill(scratch, -1);
     }
     IntList touched = new IntList();
-    int def = PortSetTable.EMPTY;
+    int everyone = PortSetTable.EMPTY;
+    List<CompiledRule> dense = new ArrayList<>();
+    List<Integer> densePorts = new ArrayList<>();
     for (CompiledPolicy cp : nps) {
       for (CompiledRule r : cp.rules(d)) {
         boolean perPeer = d == Direction.EGRESS && !r.named.isEmpty();
@@ -85,27 +91,45 @@ final class RowStore {
           continue;
         }
         if (r.allPeers && !perPeer) {
-          def = ports.union(def, fixed);
-          continue;
-        }
-        BitSet peers = r.allPeers ? allClasses(n) : r.peers;
-        for (int s = peers.nextSetBit(0); s >= 0; s = peers.nextSetBit(s + 1)) {
-          int v = perPeer ? model.rulePorts(r, s) : fixed;
-          if (scratch[s] < 0) {
-            scratch[s] = v;
+          everyone = ports.union(everyone, fixed);
+        } else if (!perPeer && 2 * r.peers.cardinality() > n) {
+          dense.add(r);
+          densePorts.add(fixed);
+        } else {
+          BitSet peers = r.allPeers ? allClasses(n) : r.peers;
+          for (int s = peers.nextSetBit(0); s >= 0; s = peers.nextSetBit(s + 1)) {
             touched.add(s);
-          } else {
-            scratch[s] = ports.union(scratch[s], v);
+            int v = perPeer ? model.rulePorts(r, s) : fixed;
+            scratch[s] = scratch[s] < 0 ? v : ports.union(scratch[s], v);
           }
         }
+      }
+    }
+    int def = everyone;
+    for (int i = 0; i < dense.size(); i++) {
+      def = ports.union(def, densePorts.get(i));
+      BitSet out = (BitSet) dense.get(i).peers.clone();
+      out.flip(0, n);
+      for (int s = out.nextSetBit(0); s >= 0; s = out.nextSetBit(s + 1)) {
+        touched.add(s);
       }
     }
     int[] keys = touched.toArray();
     Arrays.sort(keys);
     IntList k = new IntList(keys.length);
     IntList v = new IntList(keys.length);
+    int last = -1;
     for (int s : keys) {
-      int val = ports.union(scratch[s], def);
+      if (s == last) {
+        continue;
+      }
+      last = s;
+      int val = ports.union(Math.max(scratch[s], PortSetTable.EMPTY), everyone);
+      for (int i = 0; i < dense.size(); i++) {
+        if (dense.get(i).peers.get(s)) {
+          val = ports.union(val, densePorts.get(i));
+        }
+      }
       scratch[s] = -1;
       if (val != def) {
         k.add(s);

@@ -83,23 +83,30 @@ public final class ConnectivityLister {
         unitsOfClass.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
       }
     }
+    // a unit pair of two single-class units has exactly one class pair behind it: no merging needed
     Map<Long, Acc> acc = new HashMap<>();
+    List<Connection> out = new ArrayList<>();
     engine.forEachAllowed((s, d, ports) -> {
       for (int u1 : unitsOfClass.getOrDefault(s, List.of())) {
         for (int u2 : unitsOfClass.getOrDefault(d, List.of())) {
-          if (u1 == u2 && s == d && units.get(u1).classCounts.get(s) < 2) {
+          Unit a = units.get(u1);
+          Unit b = units.get(u2);
+          if (u1 == u2 && s == d && a.classCounts.get(s) < 2) {
             continue; // the only pair would be a pod with itself
           }
-          acc.merge(((long) u1 << 32) | u2, new Acc(ports), (a, b) -> {
-            a.all = a.all.intersect(b.all);
-            a.any = a.any.union(b.any);
-            a.seen++;
-            return a;
+          if (a.classCounts.size() == 1 && b.classCounts.size() == 1) {
+            out.add(new Connection(a.endpoint, b.endpoint, ports, PortSet.EMPTY));
+            continue;
+          }
+          acc.merge(((long) u1 << 32) | u2, new Acc(ports), (x, y) -> {
+            x.all = x.all.intersect(y.all);
+            x.any = x.any.union(y.any);
+            x.seen++;
+            return x;
           });
         }
       }
     });
-    List<Connection> out = new ArrayList<>();
     acc.forEach((key, a) -> {
       Unit u1 = units.get((int) (key >>> 32));
       Unit u2 = units.get((int) (long) key);
