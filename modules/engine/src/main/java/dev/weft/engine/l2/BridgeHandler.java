@@ -30,23 +30,38 @@ import java.util.Optional;
  * the devices behind each port rewrite their frames in place.
  */
 public final class BridgeHandler extends ChannelInboundHandlerAdapter {
-  private final InterfaceRef self;
-  private final Mac selfMac;
+  private final Optional<InterfaceRef> self;
   private final Map<InterfaceRef, BridgePort> ports = new LinkedHashMap<>();
   private final ForwardingDatabase fdb;
   private final InstantSource clock;
   private final ForwardingObserver observer;
 
+  private final InterfaceRef name;
+
   public BridgeHandler(BridgePort self, Mac selfMac, List<BridgePort> enslaved, ForwardingDatabase fdb,
       InstantSource clock, ForwardingObserver observer) {
-    this.self = self.ref();
-    this.selfMac = selfMac;
-    this.ports.put(self.ref(), self);
+    this(self.ref(), Optional.of(self), enslaved, fdb, clock, observer);
+    fdb.addPermanent(selfMac, self.ref());
+  }
+
+  private BridgeHandler(InterfaceRef name, Optional<BridgePort> self, List<BridgePort> enslaved, ForwardingDatabase fdb,
+      InstantSource clock, ForwardingObserver observer) {
+    this.name = name;
+    this.self = self.map(BridgePort::ref);
+    self.ifPresent(p -> this.ports.put(p.ref(), p));
     enslaved.forEach(p -> this.ports.put(p.ref(), p));
     this.fdb = fdb;
     this.clock = clock;
     this.observer = observer;
-    fdb.addPermanent(selfMac, self.ref());
+  }
+
+  /**
+   * A switch with no port of its own towards a stack, such as the L2 segment that joins hosts' uplinks;
+   * {@code name} identifies it in events.
+   */
+  public static BridgeHandler plainSwitch(InterfaceRef name, List<BridgePort> ports, ForwardingDatabase fdb,
+      InstantSource clock, ForwardingObserver observer) {
+    return new BridgeHandler(name, Optional.empty(), ports, fdb, clock, observer);
   }
 
   @Override
@@ -72,13 +87,13 @@ public final class BridgeHandler extends ChannelInboundHandlerAdapter {
     InterfaceRef in = frame.port();
     Mac src = EthernetHeader.sourceAt(bytes, bytes.readerIndex());
     Mac dst = EthernetHeader.destinationAt(bytes, bytes.readerIndex());
-    if (!in.equals(self)) {
+    if (!isSelf(in)) {
       if (src.isMulticast()) {
         observer.on(new ForwardingEvent.Dropped(DropReason.MALFORMED, "multicast source MAC " + src));
         return;
       }
       if (fdb.learn(src, in, now)) {
-        observer.on(new ForwardingEvent.FdbLearned(self, src, in));
+        observer.on(new ForwardingEvent.FdbLearned(name, src, in));
       }
     }
     List<BridgePort> out = egress(in, dst, now);
@@ -105,10 +120,10 @@ public final class BridgeHandler extends ChannelInboundHandlerAdapter {
   private List<BridgePort> egress(InterfaceRef in, Mac dst, Instant now) {
     if (dst.isMulticast()) {
       List<BridgePort> all = others(in, true);
-      observer.on(new ForwardingEvent.Flooded(self, dst, refs(all)));
+      observer.on(new ForwardingEvent.Flooded(name, dst, refs(all)));
       return all;
     }
-    Optional<InterfaceRef> known = dst.equals(selfMac) ? Optional.of(self) : fdb.lookup(dst, now);
+    Optional<InterfaceRef> known = fdb.lookup(dst, now);
     if (known.isPresent()) {
       BridgePort port = ports.get(known.get());
       if (port.ref().equals(in) && !port.hairpin()) {
@@ -116,11 +131,11 @@ public final class BridgeHandler extends ChannelInboundHandlerAdapter {
             + ", the port the frame came in on (hairpin off)"));
         return List.of();
       }
-      observer.on(new ForwardingEvent.FdbHit(self, dst, port.ref()));
+      observer.on(new ForwardingEvent.FdbHit(name, dst, port.ref()));
       return List.of(port);
     }
     List<BridgePort> flood = others(in, false);
-    observer.on(new ForwardingEvent.Flooded(self, dst, refs(flood)));
+    observer.on(new ForwardingEvent.Flooded(name, dst, refs(flood)));
     if (flood.isEmpty()) {
       observer.on(new ForwardingEvent.Dropped(DropReason.NO_CARRIER, "unknown MAC " + dst + " and no other port to flood to"));
     }
@@ -130,11 +145,15 @@ public final class BridgeHandler extends ChannelInboundHandlerAdapter {
   private List<BridgePort> others(InterfaceRef in, boolean includeSelf) {
     List<BridgePort> out = new ArrayList<>();
     for (BridgePort p : ports.values()) {
-      if (!p.ref().equals(in) && (includeSelf || !p.ref().equals(self))) {
+      if (!p.ref().equals(in) && (includeSelf || !isSelf(p.ref()))) {
         out.add(p);
       }
     }
     return out;
+  }
+
+  private boolean isSelf(InterfaceRef port) {
+    return self.isPresent() && self.get().equals(port);
   }
 
   private static List<InterfaceRef> refs(List<BridgePort> ports) {

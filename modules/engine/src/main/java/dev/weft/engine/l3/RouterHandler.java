@@ -92,6 +92,8 @@ public final class RouterHandler extends ChannelInboundHandlerAdapter {
     }
     Route r = route.get();
     InterfaceRef out = egress(r);
+    IpAddress next = r.nextHop(dst);
+    observer.on(new ForwardingEvent.RouteSelected(stack.config().namespace(), dst, r, next));
     if (IpView.source(ip).isUnspecified()) {
       Optional<IpAddress> src = stack.sourceFor(out, dst);
       if (src.isEmpty()) {
@@ -100,8 +102,6 @@ public final class RouterHandler extends ChannelInboundHandlerAdapter {
       }
       fillSource(ip, src.get(), out);
     }
-    IpAddress next = r.nextHop(dst);
-    observer.on(new ForwardingEvent.RouteSelected(stack.config().namespace(), dst, r, next));
     ctx.fireChannelRead(new RoutedPacket(RoutedPacket.Path.LOCAL_OUT, Optional.empty(), Optional.of(out),
         Optional.of(next), ip));
   }

@@ -1,0 +1,39 @@
+package dev.weft.sim.run;
+
+import dev.weft.sim.fabric.DeviceId;
+import io.netty.buffer.ByteBuf;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Notices a packet arriving where it has been before. The key is the device, the port and the bytes with
+ * the outermost TTL (or hop limit) and IPv4 checksum blanked, so a packet circling a routing loop matches
+ * its earlier self even though each router decremented its TTL; a broadcast storm in a bridge loop
+ * matches exactly.
+ */
+final class LoopGuard {
+  private record Key(DeviceId device, String port, boolean outbound, long hash, int length) {}
+
+  private final Set<Key> seen = new HashSet<>();
+
+  /** Records the arrival; true when an identical one was recorded before. */
+  boolean revisit(DeviceId device, String port, boolean outbound, ByteBuf bytes, int ipOffset) {
+    return !seen.add(new Key(device, port, outbound, hash(bytes, ipOffset), bytes.readableBytes()));
+  }
+
+  /**
+   * A 64-bit FNV-1a hash of the bytes, skipping the mutable IP fields at {@code ipOffset} (or none when
+   * it is negative).
+   */
+  static long hash(ByteBuf b, int ipOffset) {
+    int version = ipOffset >= 0 && b.readableBytes() > ipOffset ? b.getUnsignedByte(b.readerIndex() + ipOffset) >>> 4 : 0;
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < b.readableBytes(); i++) {
+      int rel = i - ipOffset;
+      boolean skip = (version == 4 && (rel == 8 || rel == 10 || rel == 11)) || (version == 6 && rel == 7);
+      int v = skip ? 0 : b.getByte(b.readerIndex() + i) & 0xff;
+      h = (h ^ v) * 0x100000001b3L;
+    }
+    return h;
+  }
+}
