@@ -1,9 +1,12 @@
 package dev.weft.document;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.core.JsonParser;
@@ -32,7 +35,7 @@ public final class DocumentReader {
     String name = file.toString();
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
     } catch (CharacterCodingException e) {
       diagnostics.error(DocumentProblem.UNREADABLE, Origin.ofFile(name), "the file is not valid UTF-8", "UTF-8 text");
       return List.of();
@@ -62,8 +65,8 @@ public final class DocumentReader {
 
   private static String describe(Exception e) {
     return switch (e) {
-      case java.nio.file.NoSuchFileException n -> "no such file";
-      case java.nio.file.AccessDeniedException a -> "permission denied";
+      case NoSuchFileException n -> "no such file";
+      case AccessDeniedException a -> "permission denied";
       default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     };
   }

@@ -3,6 +3,7 @@ package dev.weft.topology;
 import dev.weft.document.Diagnostics;
 import dev.weft.document.DocNode;
 import dev.weft.document.DocumentReader;
+import dev.weft.document.FieldPath;
 import dev.weft.document.Origin;
 import dev.weft.model.NetworkModel;
 import dev.weft.topology.convert.TopologyConverter;
@@ -54,7 +55,7 @@ public final class TopologyLoader {
     }
     if (documents.size() != 1) {
       Origin at = documents.isEmpty() ? Origin.ofFile(name) : new Origin(documents.get(1).location(),
-          dev.weft.document.FieldPath.root());
+          FieldPath.root());
       diagnostics.error(TopologyProblem.NOT_ONE_DOCUMENT, at, documents.isEmpty() ? "the file holds no topology"
           : "the file holds " + documents.size() + " YAML documents", "exactly one topology document");
       return new TopologyLoad.Invalid(diagnostics.sorted());

@@ -11,7 +11,6 @@ import dev.weft.model.NamespaceRole;
 import dev.weft.model.route.Route;
 import dev.weft.model.value.Cidr;
 import dev.weft.model.value.InterfaceAddress;
-import dev.weft.model.value.InterfaceName;
 import dev.weft.model.value.InvalidValueException;
 import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.Mtu;

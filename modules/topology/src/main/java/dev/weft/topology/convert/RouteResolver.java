@@ -1,9 +1,10 @@
 package dev.weft.topology.convert;
 
-import dev.weft.document.DidYouMean;
 import dev.weft.document.Diagnostic;
+import dev.weft.document.DidYouMean;
 import dev.weft.document.Located;
 import dev.weft.model.InterfaceKind;
+import dev.weft.model.InterfaceRef;
 import dev.weft.model.route.Route;
 import dev.weft.model.route.RouteOrigin;
 import dev.weft.model.value.Cidr;
@@ -87,7 +88,7 @@ final class RouteResolver {
 
   private Optional<InterfaceName> device(Name namespace, Located<InterfaceName> dev) {
     InterfaceName name = dev.value();
-    if (draft.iface(new dev.weft.model.InterfaceRef(namespace, name)).isPresent()) {
+    if (draft.iface(new InterfaceRef(namespace, name)).isPresent()) {
       return Optional.of(name);
     }
     draft.diagnostics().add(Diagnostic.error(TopologyProblem.UNKNOWN_REFERENCE, dev.origin(),
