@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -18,6 +19,9 @@ import java.util.function.Function;
  * reading the rest of the document after a mistake.
  */
 public final class Element {
+  /** Booleans in YAML 1.1 but strings in 1.2: worth a hint when a boolean is expected. */
+  private static final Set<String> YAML11_BOOLEANS = Set.of("yes", "no", "on", "off", "y", "n");
+
   private final DocNode node;
   private final FieldPath path;
   private final Diagnostics diagnostics;
@@ -104,7 +108,7 @@ public final class Element {
       return Optional.of(Boolean.parseBoolean(s.canonical()));
     }
     Diagnostic d = wrongType("true or false");
-    if (node instanceof DocScalar s && Set.of("yes", "no", "on", "off", "y", "n").contains(s.text().toLowerCase())) {
+    if (node instanceof DocScalar s && YAML11_BOOLEANS.contains(s.text().toLowerCase(Locale.ROOT))) {
       d = d.withHint("YAML 1.2 reads '" + s.text() + "' as a string; write true or false");
     }
     diagnostics.add(d);
