@@ -2,11 +2,8 @@ package dev.weft.bench.policy;
 
 import dev.weft.policy.analysis.ConnectivityEngine;
 import dev.weft.policy.model.Cluster;
-import dev.weft.policy.model.Pod;
 import dev.weft.policy.semantics.Endpoint;
 import dev.weft.policy.semantics.PolicySemantics;
-import dev.weft.policy.verify.ConnectivityLister;
-import dev.weft.policy.verify.Granularity;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +27,6 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@code classEngine}: build the equivalence classes and rows, then enumerate every allowed class pair
  *       (the all-pairs result; expansion to names is output).
- *   <li>{@code workloadReport}: the same plus the full workload-level report ({@code weft verify list}).
  *   <li>{@code naivePairs}: the naive evaluator on {@value #SAMPLE} random pod pairs; multiply by
  *       {@code pods² / SAMPLE} for the all-pairs baseline (see {@link NaiveBaseline} for the printed ratio).
  * </ul>
@@ -77,19 +73,10 @@ public class PolicyConnectivityBenchmark {
   }
 
   @Benchmark
-  public int workloadReport() {
-    return new ConnectivityLister(ConnectivityEngine.build(cluster)).list(Granularity.WORKLOAD).connections().size();
-  }
-
-  @Benchmark
   public void naivePairs(Blackhole bh) {
     PolicySemantics sem = new PolicySemantics(cluster);
     for (Endpoint[] pair : sample) {
       bh.consume(sem.allowedPorts(pair[0], pair[1]));
     }
-  }
-
-  static List<Pod> pods(Cluster c) {
-    return c.pods();
   }
 }

@@ -147,7 +147,14 @@ final class ClassModel {
     return out;
   }
 
-  static PortSet resolve(PortMatch.NamedPort key, Pod pod) {
+  private final Map<PortMatch.NamedPort, Map<List<ContainerPort>, PortSet>> resolved = new HashMap<>();
+
+  /** {@link #resolveUncached} memoised per distinct container port list. */
+  PortSet resolve(PortMatch.NamedPort key, Pod pod) {
+    return resolved.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(pod.ports(), ps -> resolveUncached(key, pod));
+  }
+
+  static PortSet resolveUncached(PortMatch.NamedPort key, Pod pod) {
     PortSet out = PortSet.EMPTY;
     for (ContainerPort cp : pod.ports()) {
       if (cp.name().equals(Optional.of(key.name())) && key.protocol().map(p -> p == cp.protocol()).orElse(true)) {
@@ -158,7 +165,7 @@ final class ClassModel {
   }
 
   private List<PortSet> namedValues(Iterable<PortMatch.NamedPort> keys) {
-    List<PortSet> out = new ArrayList<>();
+    java.util.Set<PortSet> out = new java.util.LinkedHashSet<>();
     for (PortMatch.NamedPort k : keys) {
       for (Pod p : pods.cluster().pods()) {
         PortSet v = resolve(k, p);
@@ -167,7 +174,7 @@ final class ClassModel {
         }
       }
     }
-    return out;
+    return new ArrayList<>(out);
   }
 
   /** The port-set id of a named port on a destination class (empty for external classes). */
@@ -207,11 +214,9 @@ final class ClassModel {
       case ClassPredicate.Selector s -> {
         List<String> nss = s.namespace().map(List::of).orElseGet(() -> pods.namespaces(s.namespaceSelector().orElse(LabelSelector.ALL)));
         for (String ns : nss) {
-          for (PodIndex.Group g : pods.groups(ns)) {
-            if (s.podSelector().matches(g.labels())) {
-              for (int m : g.pods()) {
-                out.add(m);
-              }
+          for (PodIndex.Group g : pods.matching(ns, s.podSelector())) {
+            for (int m : g.pods()) {
+              out.add(m);
             }
           }
         }

@@ -25,6 +25,8 @@ final class PodIndex {
 
   private final Cluster cluster;
   private final Map<String, List<Group>> groupsByNamespace = new HashMap<>();
+  /** Per namespace, the groups that carry each {@code key=value} label: selectors start from the smallest list. */
+  private final Map<String, Map<String, List<Group>>> groupsByLabel = new HashMap<>();
   private final Map<LabelSelector, List<String>> namespacesBySelector = new HashMap<>();
   private final Integer[] byIp;
   private final Map<dev.weft.policy.model.PodId, Integer> indexById = new HashMap<>();
@@ -42,6 +44,11 @@ final class PodIndex {
       List<Group> gs = new ArrayList<>();
       m.forEach((labels, list) -> gs.add(new Group(ns, labels, list.toArray())));
       groupsByNamespace.put(ns, gs);
+      Map<String, List<Group>> byLabel = new HashMap<>();
+      for (Group g : gs) {
+        g.labels().map().forEach((k, v) -> byLabel.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(g));
+      }
+      groupsByLabel.put(ns, byLabel);
     });
     byIp = new Integer[pods.size()];
     for (int i = 0; i < byIp.length; i++) {
@@ -64,6 +71,24 @@ final class PodIndex {
 
   List<Group> groups(String namespace) {
     return groupsByNamespace.getOrDefault(namespace, List.of());
+  }
+
+  /** The groups of a namespace whose labels a selector matches. */
+  List<Group> matching(String namespace, LabelSelector selector) {
+    List<Group> candidates = groups(namespace);
+    for (Map.Entry<String, String> e : selector.matchLabels().map().entrySet()) {
+      List<Group> withLabel = groupsByLabel.getOrDefault(namespace, Map.of()).getOrDefault(e.getKey() + "=" + e.getValue(), List.of());
+      if (withLabel.size() < candidates.size()) {
+        candidates = withLabel;
+      }
+    }
+    List<Group> out = new ArrayList<>();
+    for (Group g : candidates) {
+      if (selector.matches(g.labels())) {
+        out.add(g);
+      }
+    }
+    return out;
   }
 
   /** Names of the namespaces a selector matches (memoised: policies repeat their namespace selectors). */
