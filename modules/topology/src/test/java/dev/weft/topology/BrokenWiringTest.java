@@ -352,6 +352,18 @@ class BrokenWiringTest {
             overlays:
               - {name: o, type: gre, members: [{host: h1, bridge: br0}, {host: h2, bridge: br0}]}
             """, "hosts[0].pods[0]", TopologyProblem.MTU_TOO_LARGE),
+        warning("pod-mtu-above-a-small-tunnel-device", """
+            name: t
+            hosts:
+              - name: h1
+                underlay: 10.0.0.1/24
+                bridges: [{name: br0, gateway: 10.1.0.1/24, mtu: 1300}]
+                pods:
+                  - {name: web, count: 1, bridge: br0, mode: overlay, mtu: 1400} # <--
+              - {name: h2, underlay: 10.0.0.2/24, bridges: [{name: br0, gateway: 10.1.0.2/24, mtu: 1300}]}
+            overlays:
+              - {name: o, type: vxlan, vni: 5, mtu: 1300, members: [{host: h1, bridge: br0}, {host: h2, bridge: br0}]}
+            """, "hosts[0].pods[0]", TopologyProblem.MTU_TOO_LARGE),
         warning("unconnected-interface", """
             name: t
             hosts:

@@ -185,6 +185,12 @@ final class Draft {
     return byNamespace.getOrDefault(namespace, List.of()).stream().map(interfaces::get).toList();
   }
 
+  /** Names of a namespace's interfaces of one kind, for did-you-mean hints. */
+  List<String> interfaceNames(Name namespace, Class<? extends InterfaceKind> kind) {
+    return interfacesOf(namespace).stream().filter(i -> kind.isInstance(i.iface().kind()))
+        .map(i -> i.ref().name().toString()).toList();
+  }
+
   Optional<InterfaceRef> peer(InterfaceRef veth) {
     return Optional.ofNullable(vethPeers.get(veth));
   }

@@ -68,7 +68,7 @@ final class MemberResolver {
       draft.diagnostics().add(Diagnostic.error(TopologyProblem.UNKNOWN_REFERENCE, m.bridge().origin(),
               "host " + host + " has no bridge named " + m.bridge().value())
           .expecting("a bridge declared under the host's bridges:")
-          .withHint(DidYouMean.hint(m.bridge().value().toString(), kindNames(host, InterfaceKind.Bridge.class))));
+          .withHint(DidYouMean.hint(m.bridge().value().toString(), draft.interfaceNames(host, InterfaceKind.Bridge.class))));
       return Optional.empty();
     }
     return uplink(m, host).flatMap(up -> {
@@ -91,7 +91,7 @@ final class MemberResolver {
         draft.diagnostics().add(Diagnostic.error(TopologyProblem.UNKNOWN_REFERENCE, m.uplink().get().origin(),
                 "host " + host + " has no uplink named " + ref.name())
             .expecting("an uplink of the host")
-            .withHint(DidYouMean.hint(ref.name().toString(), kindNames(host, InterfaceKind.Physical.class))));
+            .withHint(DidYouMean.hint(ref.name().toString(), draft.interfaceNames(host, InterfaceKind.Physical.class))));
       }
       return up;
     }
@@ -105,10 +105,5 @@ final class MemberResolver {
           "an underlay: address on the host, an uplink on a network of kind underlay, or uplink: NAME here");
     }
     return up;
-  }
-
-  private List<String> kindNames(Name host, Class<? extends InterfaceKind> kind) {
-    return draft.interfacesOf(host).stream().filter(i -> kind.isInstance(i.iface().kind()))
-        .map(i -> i.ref().name().toString()).toList();
   }
 }

@@ -166,7 +166,8 @@ final class OverlayConverter {
     o.mtu().filter(x -> x.value().value() > limit).ifPresent(x -> draft.diagnostics().warning(
         TopologyProblem.MTU_TOO_LARGE, x.origin(), "MTU " + x.value() + " of device " + ref + " does not fit " + why
             + ", which carries at most " + limit, "an MTU of at most " + limit));
-    facts.limit(m.bridge(), Math.min(limit, mtu.value()), why);
+    facts.limit(m.bridge(), Math.min(limit, mtu.value()), mtu.value() < limit
+        ? "the " + mtu + "-byte tunnel device " + ref + " (overlay " + o.name().value() + ")" : why);
     Interface device = new Interface(ref, kind, Devices.mac(draft.topology(), ref), mtu, addresses, true);
     if (!draft.addInterface(device, at, addresses.stream().map(a -> at).toList())) {
       return Optional.empty();

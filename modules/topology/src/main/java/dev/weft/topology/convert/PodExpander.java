@@ -46,7 +46,7 @@ final class PodExpander {
       draft.diagnostics().add(Diagnostic.error(TopologyProblem.UNKNOWN_REFERENCE, group.bridge().origin(),
               "host " + host + " has no bridge named " + group.bridge().value())
           .expecting("the name of a bridge declared under this host's bridges:")
-          .withHint(DidYouMean.hint(group.bridge().value().toString(), bridgeNames(host))));
+          .withHint(DidYouMean.hint(group.bridge().value().toString(), draft.interfaceNames(host, InterfaceKind.Bridge.class))));
       return;
     }
     Interface br = bridge.get().iface();
@@ -109,10 +109,5 @@ final class PodExpander {
           "the generated pod name '" + e.input() + "' is not a valid name", e.expected());
       return Optional.empty();
     }
-  }
-
-  private List<String> bridgeNames(Name host) {
-    return draft.interfacesOf(host).stream().filter(i -> i.iface().kind() instanceof InterfaceKind.Bridge)
-        .map(i -> i.ref().name().toString()).toList();
   }
 }

@@ -66,7 +66,7 @@ final class VethWiring {
           .expecting("NAMESPACE:INTERFACE, or the name of a bridge of this host");
       boolean isNamespace = draft.namespaces().keySet().stream().anyMatch(n -> n.toString().equals(bridge.toString()));
       draft.diagnostics().add(isNamespace ? d.withHint("for an interface of namespace " + bridge + " write "
-          + bridge + ":IFNAME") : d.withHint(DidYouMean.hint(bridge.toString(), names(host, InterfaceKind.Bridge.class))));
+          + bridge + ":IFNAME") : d.withHint(DidYouMean.hint(bridge.toString(), draft.interfaceNames(host, InterfaceKind.Bridge.class))));
       return Optional.empty();
     }
     String seed = other instanceof Endpoint.Bridge ob ? host + ":" + bridge + "-" + ob.bridge() : other.toString();
@@ -139,11 +139,6 @@ final class VethWiring {
     }
     return draft.addInterface(new Interface(e.ref(), new InterfaceKind.Veth(false), Devices.mac(draft.topology(), e.ref()),
         mtu, List.of(), true), e.origin(), List.of());
-  }
-
-  private List<String> names(Name host, Class<? extends InterfaceKind> kind) {
-    return draft.interfacesOf(host).stream().filter(i -> kind.isInstance(i.iface().kind()))
-        .map(i -> i.ref().name().toString()).toList();
   }
 
   private List<String> namespaceNames(Name host) {
