@@ -160,15 +160,17 @@ public sealed interface Match {
 
   /**
    * {@code -m limit}: a rate limit; like a statistic it may or may not match a given packet. iptables
-   * does not accept {@code !} in front of it.
+   * does not accept {@code !} in front of it. The rate is kept in the form iptables prints it
+   * ({@code 10} and {@code 600/hour} both become {@code 10/sec}... as the kernel's period allows).
    */
   record Limit(String rate, int burst) implements Match {
     public static final int DEFAULT_BURST = 5;
 
     public Limit {
-      if (!rate.matches("[1-9][0-9]{0,9}(/(s|sec|second|m|min|minute|h|hour|d|day))?") || burst < 1) {
-        throw new InvalidValueException("limit", rate + " burst " + burst, "a rate like 10/min and a burst >= 1");
+      if (!rate.matches("[1-9][0-9]{0,9}(/(s|sec|second|m|min|minute|h|hour|d|day))?") || burst < 1 || burst > 10_000) {
+        throw new InvalidValueException("limit", rate + " burst " + burst, "a rate like 10/min and a burst from 1 to 10000");
       }
+      rate = Checks.limitRate(rate);
     }
 
     @Override

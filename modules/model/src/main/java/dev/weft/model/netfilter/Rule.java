@@ -10,7 +10,8 @@ import java.util.OptionalInt;
  * One rule: the conjunction of its matches and a target, with the source line it came from (empty when
  * built in code). The constructor puts the header matches ({@code -s -d -i -o -p}) first in the order
  * iptables-save prints them, which is also the order the kernel tests them in, so equal rules compare
- * equal however they were written. Port and ICMP matches need a positive {@code -p} of the right kind,
+ * equal however they were written; matches that hold for every packet (such as {@code -s 0.0.0.0/0}) are
+ * dropped, as iptables drops them. Port and ICMP matches need a positive {@code -p} of the right kind,
  * as iptables requires.
  */
 public record Rule(List<Match> matches, Target target, OptionalInt line) {
@@ -58,7 +59,24 @@ public record Rule(List<Match> matches, Target target, OptionalInt line) {
     };
   }
 
-  private static List<Match> canonical(List<Match> matches) {
+  /**
+   * Matches that hold for every packet they can see and that iptables therefore does not keep:
+   * {@code -s 0.0.0.0/0}, {@code -i +}, a port range 0-65535 under its protocol.
+   */
+  static boolean alwaysTrue(Match m) {
+    return switch (m) {
+      case Match.Source s -> s.cidr().prefixLength() == 0;
+      case Match.Destination d -> d.cidr().prefixLength() == 0;
+      case Match.InInterface i -> i.pattern().text().equals("+");
+      case Match.OutInterface o -> o.pattern().text().equals("+");
+      case Match.SourcePorts p -> p.ranges().equals(List.of(dev.weft.model.value.PortRange.ALL));
+      case Match.DestinationPorts p -> p.ranges().equals(List.of(dev.weft.model.value.PortRange.ALL));
+      default -> false;
+    };
+  }
+
+  private static List<Match> canonical(List<Match> given) {
+    List<Match> matches = given.stream().filter(m -> !alwaysTrue(m)).toList();
     List<Match> out = new ArrayList<>(matches.size());
     boolean[] seen = new boolean[5];
     for (int rank = 0; rank <= 5; rank++) {

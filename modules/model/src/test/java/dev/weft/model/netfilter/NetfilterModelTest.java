@@ -173,4 +173,25 @@ class NetfilterModelTest {
     assertThat(rs.ipset("KUBE-SRC-A")).contains(nets);
     assertThat(new Match.CtState(EnumSet.of(ConnState.NEW)).states()).containsExactly(ConnState.NEW);
   }
+
+  @Test
+  void matchesThatAlwaysHoldAreDroppedAsIptablesDrops() {
+    Rule r = Rule.of(new Target.Accept(), new Match.Source(Cidr.parse("0.0.0.0/0")),
+        new Match.InInterface(InterfacePattern.of("+")), new Match.Protocol(IpProtocol.TCP),
+        new Match.DestinationPorts(List.of(PortRange.ALL)));
+    assertThat(r.matches()).containsExactly(new Match.Protocol(IpProtocol.TCP));
+    assertThat(Rule.of(new Target.Accept(), new Match.Not(new Match.InInterface(InterfacePattern.of("+")))).matches())
+        .hasSize(1);
+  }
+
+  @Test
+  void limitRatesAreKeptAsIptablesPrintsThem() {
+    assertThat(new Match.Limit("10", 5).rate()).isEqualTo("10/sec");
+    assertThat(new Match.Limit("2/s", 5).rate()).isEqualTo("2/sec");
+    assertThat(new Match.Limit("7/minute", 5).rate()).isEqualTo("7/min");
+    assertThat(new Match.Limit("60/min", 5).rate()).isEqualTo("1/sec");
+    assertThat(new Match.Limit("3/hour", 5).rate()).isEqualTo("3/hour");
+    assertThat(new Match.Limit("1/day", 5).rate()).isEqualTo("1/day");
+    assertThatThrownBy(() -> new Match.Limit("20000/sec", 5)).isInstanceOf(InvalidValueException.class);
+  }
 }
