@@ -21,7 +21,13 @@ public final class StackPipeline {
 
   /** Fresh handlers (with fresh per-stack state) for {@code config}. */
   public static List<ChannelHandler> handlers(StackConfig config, NetfilterHook hook, InstantSource clock, ForwardingObserver observer) {
-    StackConfig.Index stack = config.index();
+    return handlers(config.index(), hook, clock, observer);
+  }
+
+  /** Fresh handlers for an already indexed config (indexing is the costly part when stacks are built often). */
+  public static List<ChannelHandler> handlers(StackConfig.Index stack, NetfilterHook hook, InstantSource clock,
+      ForwardingObserver observer) {
+    StackConfig config = stack.config();
     NeighborTable neighbors = NeighborTable.of(config.namespace(), config.staticNeighbors());
     return List.of(
         new SocketSendHandler(),

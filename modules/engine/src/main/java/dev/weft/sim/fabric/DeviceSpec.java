@@ -21,7 +21,11 @@ public sealed interface DeviceSpec {
   /** The host the device is on, if any (segments and the outside world are on none). */
   Optional<Name> host();
 
-  record Stack(DeviceId id, Optional<Name> host, StackConfig config) implements DeviceSpec {}
+  record Stack(DeviceId id, Optional<Name> host, StackConfig config, StackConfig.Index index) implements DeviceSpec {
+    public Stack(DeviceId id, Optional<Name> host, StackConfig config) {
+      this(id, host, config, config.index());
+    }
+  }
 
   record Bridge(DeviceId id, Optional<Name> host, InterfaceRef bridge, Mac mac, Mtu mtu, List<BridgePort> ports,
       Duration ageing) implements DeviceSpec {

@@ -241,7 +241,7 @@ final class PathWalker {
   }
 
   private StackConfig.Index stack(Name namespace) {
-    return stacks.computeIfAbsent(namespace, n -> fabric.stack(n).config().index());
+    return stacks.computeIfAbsent(namespace, n -> fabric.stack(n).index());
   }
 
   private Map<NeighborKey, Mac> neighbors(Name namespace) {

@@ -28,7 +28,7 @@ final class Devices {
 
   static EmbeddedChannel channel(DeviceSpec spec, InstantSource clock, ForwardingObserver observer, NetfilterHooks hooks) {
     List<ChannelHandler> handlers = switch (spec) {
-      case DeviceSpec.Stack s -> StackPipeline.handlers(s.config(), hooks.forNamespace(s.config().namespace()), clock, observer);
+      case DeviceSpec.Stack s -> StackPipeline.handlers(s.index(), hooks.forNamespace(s.config().namespace()), clock, observer);
       case DeviceSpec.Bridge b -> List.of(new BridgeHandler(new BridgePort(b.bridge(), b.mtu(), false), b.mac(), b.ports(),
           new ForwardingDatabase(b.ageing()), clock, observer));
       case DeviceSpec.Veth v -> List.of(new VethHandler(v.a(), v.mtuA(), v.b(), v.mtuB(), observer));
