@@ -105,7 +105,13 @@ public final class ManifestLoader {
     sink.services.forEach(b::service);
     sink.policies.forEach(b::policy);
     sink.admins.forEach(b::admin);
-    Cluster c = b.build();
+    Cluster c;
+    try {
+      c = b.build();
+    } catch (ClusterBuilder.PodCidrFullException e) {
+      diags.error(ManifestProblem.ASSUMED, Origin.ofFile(firstFile), e.getMessage(), "a pod CIDR with room for every pod");
+      return new ManifestLoad.Invalid(diags.sorted());
+    }
     for (String note : c.notes()) {
       diags.warning(ManifestProblem.ASSUMED, Origin.ofFile(firstFile), note, "complete manifests");
     }

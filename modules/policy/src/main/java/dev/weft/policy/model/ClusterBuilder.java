@@ -166,7 +166,14 @@ public final class ClusterBuilder {
         return ip;
       }
     }
-    throw new IllegalStateException("pod CIDR " + cidr + " is full");
+    throw new PodCidrFullException(cidr);
+  }
+
+  /** More pods without an IP than the pod CIDR has addresses: a user error (choose a larger CIDR). */
+  public static final class PodCidrFullException extends IllegalArgumentException {
+    PodCidrFullException(Cidr cidr) {
+      super("the pod CIDR " + cidr + " has no address left for a pod without status.podIP (choose a larger pod CIDR)");
+    }
   }
 
   private static long fnv1a(String key) {
