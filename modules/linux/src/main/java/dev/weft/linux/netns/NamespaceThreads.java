@@ -4,7 +4,6 @@ import dev.weft.linux.error.NamespaceThreadException;
 import dev.weft.linux.sys.Libc;
 import dev.weft.linux.sys.Linux;
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +49,9 @@ public final class NamespaceThreads implements AutoCloseable {
               .unstarted(() -> {
                 ours.add(Thread.currentThread());
                 try {
+                  // A new thread inherits its creator's namespace, and execute() may run on any
+                  // caller's thread: start every worker at home.
+                  enter(home, "start namespace thread");
                   runnable.run();
                 } finally {
                   ours.remove(Thread.currentThread());

@@ -9,7 +9,6 @@ import dev.weft.linux.netlink.RtnlContext;
 import dev.weft.linux.netlink.Rtnl.Rta;
 import dev.weft.linux.sys.Linux;
 import dev.weft.model.value.Cidr;
-import dev.weft.model.value.InterfaceName;
 import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.IpFamily;
 import java.util.List;

@@ -13,24 +13,16 @@ import dev.weft.linux.testing.Shell;
 import dev.weft.linux.testing.TestNames;
 import dev.weft.model.value.InterfaceName;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NamespacesIT {
   @RegisterExtension static final Lab LAB = new Lab();
 
-  private static List<String> ipNetns() {
-    List<String> names = new ArrayList<>();
-    Shell.ipJson("", "netns", "list").forEach(n -> names.add(n.get("name").asString()));
-    return names;
-  }
-
   @Test
   void iproute2SeesOursAndOperatesInIt() {
     NetnsRef.Named ns = LAB.namespace("o");
-    assertThat(ipNetns()).contains(ns.name().value());
+    assertThat(Shell.netnsNames()).contains(ns.name().value());
     assertThat(LAB.driver().namespaces().list()).contains(ns.name());
     InterfaceName br = Lab.ifname("br");
     Shell.ok("ip", "-n", ns.name().value(), "link", "add", br.value(), "type", "bridge");
@@ -50,7 +42,7 @@ class NamespacesIT {
     assertThat(Shell.ipJson(name.value(), "link", "show", "dev", br.value()).get(0).get("ifname").asString())
         .isEqualTo(br.value());
     LAB.driver().namespaces().delete(name);
-    assertThat(ipNetns()).doesNotContain(name.value());
+    assertThat(Shell.netnsNames()).doesNotContain(name.value());
   }
 
   @Test
@@ -60,7 +52,7 @@ class NamespacesIT {
       rt.links().create(new LinkSpec.Bridge(Lab.ifname("br"), LinkOptions.DEFAULTS));
     }
     LAB.driver().namespaces().delete(ns.name());
-    assertThat(ipNetns()).doesNotContain(ns.name().value());
+    assertThat(Shell.netnsNames()).doesNotContain(ns.name().value());
     assertThat(Path.of("/run/netns", ns.name().value())).doesNotExist();
     assertThatThrownBy(() -> LAB.driver().namespaces().delete(ns.name())).isInstanceOf(NotFoundException.class);
     assertThat(LAB.driver().namespaces().deleteIfExists(ns.name())).isFalse();
@@ -72,7 +64,7 @@ class NamespacesIT {
     NetnsRef.Named ns = LAB.namespace("t");
     assertThatThrownBy(() -> LAB.driver().namespaces().create(ns.name()))
         .isInstanceOf(AlreadyExistsException.class).hasMessageContaining(ns.name().value());
-    assertThat(ipNetns()).contains(ns.name().value());
+    assertThat(Shell.netnsNames()).contains(ns.name().value());
   }
 
   @Test

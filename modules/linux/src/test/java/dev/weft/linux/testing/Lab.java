@@ -9,7 +9,6 @@ import dev.weft.linux.netns.NetnsRef;
 import dev.weft.model.value.InterfaceName;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -88,10 +87,8 @@ public final class Lab implements BeforeAllCallback, BeforeEachCallback, AfterEa
   /** iproute2's view: no namespace and no home-namespace link carries this run's prefix. */
   public static void assertNothingLeft() {
     String prefix = TestNames.runPrefix();
-    List<String> netns = StreamSupport.stream(Shell.ipJson("", "netns", "list").spliterator(), false)
-        .map(n -> n.get("name").asString()).filter(n -> n.startsWith(prefix)).toList();
-    List<String> links = StreamSupport.stream(Shell.ipJson("", "link", "show").spliterator(), false)
-        .map(n -> n.get("ifname").asString()).filter(n -> n.startsWith(prefix)).toList();
+    List<String> netns = Shell.netnsNames().stream().filter(n -> n.startsWith(prefix)).toList();
+    List<String> links = Shell.linkNames("").stream().filter(n -> n.startsWith(prefix)).toList();
     assertThat(netns).as("namespaces left behind").isEmpty();
     assertThat(links).as("links left behind in the home namespace").isEmpty();
   }

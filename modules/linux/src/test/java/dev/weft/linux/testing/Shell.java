@@ -59,6 +59,20 @@ public final class Shell {
     return json(withNamespace("bridge", namespace, args));
   }
 
+  /** The names {@code ip netns list} shows. */
+  public static List<String> netnsNames() {
+    List<String> out = new java.util.ArrayList<>();
+    ipJson("", "netns", "list").forEach(n -> out.add(n.get("name").asString()));
+    return out;
+  }
+
+  /** The link names {@code ip [-n NS] link show} lists, in ifindex order. */
+  public static List<String> linkNames(String namespace) {
+    List<String> out = new java.util.ArrayList<>();
+    ipJson(namespace, "link", "show").forEach(l -> out.add(l.get("ifname").asString()));
+    return out;
+  }
+
   private static String[] withNamespace(String tool, String namespace, String... args) {
     List<String> cmd = new java.util.ArrayList<>(List.of(tool));
     if (!namespace.isEmpty()) {

@@ -17,7 +17,6 @@ import dev.weft.linux.testing.Shell;
 import dev.weft.model.value.Cidr;
 import dev.weft.model.value.InterfaceAddress;
 import dev.weft.model.value.InterfaceName;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,25 +24,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TransactionIT {
   @RegisterExtension static final Lab LAB = new Lab();
 
-  private static List<String> ipLinks(String ns) {
-    List<String> out = new ArrayList<>();
-    Shell.ipJson(ns, "link", "show").forEach(l -> out.add(l.get("ifname").asString()));
-    return out;
-  }
-
-  private static List<String> ipNetns() {
-    List<String> out = new ArrayList<>();
-    Shell.ipJson("", "netns", "list").forEach(n -> out.add(n.get("name").asString()));
-    return out;
-  }
-
   @Test
   void failureHalfWayLeavesNothingBehind() {
     NetnsRef.Named existing = LAB.namespace("e");
     InterfaceName taken = Lab.ifname("tk");
     LAB.rt(existing).links().create(new LinkSpec.Bridge(taken, LinkOptions.DEFAULTS));
-    List<String> linksBefore = ipLinks(existing.name().value());
-    List<String> netnsBefore = ipNetns();
+    List<String> linksBefore = Shell.linkNames(existing.name().value());
+    List<String> netnsBefore = Shell.netnsNames();
     String forwardBefore = LAB.driver().sysctls().read(existing, SysctlKey.parse("net.ipv4.ip_forward"));
 
     NetnsName fresh = LAB.reserveNamespaceName("n");
@@ -64,8 +51,8 @@ class TransactionIT {
       }
     }).isInstanceOf(AlreadyExistsException.class).hasMessageContaining(taken.value());
 
-    assertThat(ipLinks(existing.name().value())).containsExactlyElementsOf(linksBefore);
-    assertThat(ipNetns()).containsExactlyInAnyOrderElementsOf(netnsBefore).doesNotContain(fresh.value());
+    assertThat(Shell.linkNames(existing.name().value())).containsExactlyElementsOf(linksBefore);
+    assertThat(Shell.netnsNames()).containsExactlyInAnyOrderElementsOf(netnsBefore).doesNotContain(fresh.value());
     assertThat(Shell.ipJson(existing.name().value(), "-4", "addr", "show").toString()).doesNotContain("10.80.0.1");
     assertThat(Shell.ipJson(existing.name().value(), "-4", "route", "show").toString()).doesNotContain("10.81.0.0");
     assertThat(LAB.driver().sysctls().read(existing, SysctlKey.parse("net.ipv4.ip_forward"))).isEqualTo(forwardBefore);
@@ -82,8 +69,8 @@ class TransactionIT {
       link = tx.createLink(ns, new LinkSpec.Bridge(br, LinkOptions.DEFAULTS));
       tx.commit();
     }
-    assertThat(ipNetns()).contains(fresh.value());
-    assertThat(ipLinks(fresh.value())).contains(br.value());
+    assertThat(Shell.netnsNames()).contains(fresh.value());
+    assertThat(Shell.linkNames(fresh.value())).contains(br.value());
     assertThat(link.name()).isEqualTo(br);
   }
 }
