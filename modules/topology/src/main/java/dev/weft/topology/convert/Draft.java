@@ -38,21 +38,33 @@ final class Draft {
   private final Name topology;
   private final Diagnostics diagnostics;
   private final Map<Name, Host> hosts = new LinkedHashMap<>();
-  private final Map<Name, Namespace> namespaces = new LinkedHashMap<>();
-  private final Map<Name, Origin> nameOrigins = new HashMap<>();
+  private final Map<Name, Namespace> namespaces;
+  private final Map<Name, Origin> nameOrigins;
   private final Map<Name, Segment> segments = new LinkedHashMap<>();
-  private final Map<InterfaceRef, Iface> interfaces = new LinkedHashMap<>();
-  private final Map<Name, List<InterfaceRef>> byNamespace = new HashMap<>();
-  private final Map<InterfaceRef, InterfaceRef> vethPeers = new LinkedHashMap<>();
-  private final Map<InterfaceRef, InterfaceRef> masters = new LinkedHashMap<>();
+  private final Map<InterfaceRef, Iface> interfaces;
+  private final Map<Name, List<InterfaceRef>> byNamespace;
+  private final Map<InterfaceRef, InterfaceRef> vethPeers;
+  private final Map<InterfaceRef, InterfaceRef> masters;
   private final Map<InterfaceRef, InterfaceRef> tunnels = new LinkedHashMap<>();
   private final Map<InterfaceRef, Name> attachments = new LinkedHashMap<>();
-  private final Map<Name, List<Route>> routes = new LinkedHashMap<>();
+  private final Map<Name, List<Route>> routes;
   private final Map<Name, List<NeighborEntry>> neighbors = new LinkedHashMap<>();
 
-  Draft(Name topology, Diagnostics diagnostics) {
+  /**
+   * @param expectedNamespaces how many namespaces the topology will have, to size the tables once
+   *     (resizing tables of a hundred thousand entries costs more than filling them)
+   */
+  Draft(Name topology, Diagnostics diagnostics, int expectedNamespaces) {
     this.topology = topology;
     this.diagnostics = diagnostics;
+    int ns = Math.max(16, expectedNamespaces);
+    namespaces = LinkedHashMap.newLinkedHashMap(ns);
+    nameOrigins = HashMap.newHashMap(ns);
+    byNamespace = HashMap.newHashMap(ns);
+    routes = LinkedHashMap.newLinkedHashMap(ns);
+    interfaces = LinkedHashMap.newLinkedHashMap(3 * ns);
+    vethPeers = LinkedHashMap.newLinkedHashMap(2 * ns);
+    masters = LinkedHashMap.newLinkedHashMap(ns);
   }
 
   Name topology() {

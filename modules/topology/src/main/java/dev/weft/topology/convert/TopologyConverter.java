@@ -26,9 +26,17 @@ import java.util.Optional;
  */
 public final class TopologyConverter {
 
+  private static int expectedNamespaces(TopologySpec spec) {
+    long n = 0;
+    for (HostSpec h : spec.hosts()) {
+      n += 1 + h.namespaces().size() + h.pods().stream().mapToLong(p -> p.count().value()).sum();
+    }
+    return (int) Math.min(n, 1 << 20); // a hint, not a limit: the tables still grow past it
+  }
+
   /** The model, or empty when errors were reported to {@code diagnostics}. */
   public Optional<NetworkModel> convert(TopologySpec spec, Diagnostics diagnostics) {
-    Draft draft = new Draft(spec.name().value(), diagnostics);
+    Draft draft = new Draft(spec.name().value(), diagnostics, expectedNamespaces(spec));
     Networks networks = new Networks(spec, draft);
     AddressPool pool = new AddressPool();
     HostConverter hosts = new HostConverter(draft, networks, pool);
