@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.policy.Engines;
 import dev.weft.policy.Oracle;
+import dev.weft.policy.compile.CompilationProof;
 import dev.weft.policy.model.Cluster;
 import dev.weft.policy.model.Protocol;
 import dev.weft.policy.ports.PortSet;
@@ -16,9 +17,15 @@ public final class Scenario {
   private final Cluster cluster;
   private final List<Oracle> oracles;
 
+  /** Also proves the iptables compilation of the scenario (NetworkPolicy only: admin tiers are not compiled). */
   public Scenario(Cluster cluster) {
     this.cluster = cluster;
     this.oracles = Engines.all(cluster);
+    if (cluster.adminPolicies().isEmpty() && cluster.baseline().isEmpty()) {
+      CompilationProof.Result proof = CompilationProof.check(cluster);
+      assertThat(proof.mismatches()).as("compiled chains vs semantics, %d checks", proof.checked()).isEmpty();
+      assertThat(proof.checked()).isPositive();
+    }
   }
 
   public Cluster cluster() {
