@@ -31,18 +31,24 @@ public final class NetworkModelBuilder {
   private final Map<InterfaceRef, Interface> interfaces = new LinkedHashMap<>();
   private final Map<Name, List<NeighborEntry>> neighbors = new HashMap<>();
   private final Map<IpAddress, Interface> addressOwners = new HashMap<>();
+  private boolean built;
   private final Map<Name, Ruleset> rulesets = new HashMap<>();
 
   NetworkModelBuilder(Name name) {
     this.name = name;
   }
 
-  /** Adds a host and its root namespace. */
+  /** Adds a host and its root namespace, which forwards packets. */
   public NetworkModelBuilder host(Host host) {
+    return host(host, true);
+  }
+
+  /** Adds a host and its root namespace; {@code ipForward} is the root namespace's net.ipv4.ip_forward. */
+  public NetworkModelBuilder host(Host host, boolean ipForward) {
     requireNew(hosts.containsKey(host.name()) || namespaces.containsKey(host.name()), "host", host.name());
     hosts.put(host.name(), host);
     graph.addVertex(host);
-    return namespace(Namespace.hostRoot(host.name()));
+    return namespace(new Namespace(host.name(), host.name(), NamespaceRole.HOST, NetworkMode.HOST, ipForward));
   }
 
   public NetworkModelBuilder namespace(Namespace ns) {
@@ -160,7 +166,12 @@ public final class NetworkModelBuilder {
     graph.addEdge(namespaces.get(namespace), interfaces.get(egress), new Relation.RouteVia(namespace, egress, route));
   }
 
+  /** Builds the model. The builder hands its tables to the model and cannot be used afterwards. */
   public NetworkModel build() {
+    if (built) {
+      throw new IllegalStateException("this builder has already built its model");
+    }
+    built = true;
     return new NetworkModel(name, new AsUnmodifiableGraph<>(graph), ModelIndexer.index(graph, hosts, namespaces,
         segments, interfaces, neighbors, addressOwners, rulesets));
   }
@@ -250,11 +261,12 @@ public final class NetworkModelBuilder {
 
     /** HashMap-backed: Map.copyOf's linear probing degrades badly on clustered record hashes. */
     private static <K, V> Map<K, V> frozenMap(Map<K, V> map) {
-      return java.util.Collections.unmodifiableMap(new HashMap<>(map));
+      return java.util.Collections.unmodifiableMap(map instanceof HashMap<K, V> ? map : new HashMap<>(map));
     }
 
+    /** The builder's own ordered map, no copy: the builder is single-use. */
     private static <K, V> Map<K, V> frozen(Map<K, V> ordered) {
-      return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ordered));
+      return java.util.Collections.unmodifiableMap(ordered);
     }
 
     private static <K, V> Map<K, List<V>> frozenLists(Map<K, List<V>> map) {
