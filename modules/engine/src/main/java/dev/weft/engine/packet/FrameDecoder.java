@@ -95,7 +95,7 @@ public final class FrameDecoder {
   }
 
   private void udp(ByteBuf in, List<Header> out, IpAddress src, IpAddress dst, boolean whole, int start, int length) {
-    UdpHeader udp = UdpHeader.decode(in);
+    UdpHeader udp = UdpHeader.decode(in, whole);
     out.add(udp);
     boolean noChecksum = src.isIpv4() && in.getUnsignedShort(start + 6) == 0;
     if (!noChecksum) {

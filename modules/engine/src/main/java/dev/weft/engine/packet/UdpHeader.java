@@ -15,10 +15,17 @@ public record UdpHeader(int sourcePort, int destinationPort, int datagramLength)
   }
 
   public static UdpHeader decode(ByteBuf in) {
+    return decode(in, true);
+  }
+
+  /** {@code whole}: the datagram is all here (not the first fragment of a larger one), so its length is checked. */
+  static UdpHeader decode(ByteBuf in, boolean whole) {
     Wire.require(in, LENGTH, "UDP header");
     UdpHeader h = new UdpHeader(in.readUnsignedShort(), in.readUnsignedShort(), in.readUnsignedShort());
     in.skipBytes(2);
-    Wire.require(in, h.datagramLength - LENGTH, "UDP payload");
+    if (whole) {
+      Wire.require(in, h.datagramLength - LENGTH, "UDP payload");
+    }
     return h;
   }
 
