@@ -31,8 +31,6 @@ public enum TopologyProblem implements DiagnosticKind {
   UNCONNECTED("unconnected"),
   /** Warning: a layer-2 loop, such as a full mesh of gretap ports on bridges without STP. */
   L2_LOOP("l2-loop"),
-  /** Valid input that weft cannot represent yet. */
-  UNSUPPORTED("unsupported"),
   /** The network model refused the converted topology: a check above is missing (please report it). */
   MODEL_INVARIANT("model-invariant");
 

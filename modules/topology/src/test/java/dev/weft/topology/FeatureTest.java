@@ -34,6 +34,20 @@ class FeatureTest {
   }
 
   @Test
+  void hostForwardingDefaultsOnAndCanBeTurnedOff() {
+    NetworkModel m = load("""
+        name: fwd
+        hosts:
+          - name: h1
+          - name: h2
+            ipForward: false
+        """);
+    assertThat(m.namespace(Name.of("h1")).orElseThrow().ipForward()).isTrue();
+    assertThat(m.namespace(Name.of("h2")).orElseThrow().ipForward()).isFalse();
+    assertThat(m.namespace(Name.of("h2")).orElseThrow().isHostRoot()).isTrue();
+  }
+
+  @Test
   void routedContainerWithANamedHostSideVeth() {
     NetworkModel m = load("""
         name: routed

@@ -8,6 +8,8 @@ import dev.weft.model.Interface;
 import dev.weft.model.InterfaceKind;
 import dev.weft.model.InterfaceRef;
 import dev.weft.model.Namespace;
+import dev.weft.model.NetworkMode;
+import dev.weft.model.NamespaceRole;
 import dev.weft.model.NeighborEntry;
 import dev.weft.model.NetworkModel;
 import dev.weft.model.NetworkModelBuilder;
@@ -92,12 +94,12 @@ final class Draft {
     return ns == null || ns.isHostRoot() ? "host " + name : "namespace " + name + " on " + ns.host();
   }
 
-  boolean addHost(Name name, Origin origin) {
+  boolean addHost(Name name, boolean ipForward, Origin origin) {
     if (!claimName(name, origin, "host")) {
       return false;
     }
     hosts.put(name, new Host(name));
-    namespaces.put(name, Namespace.hostRoot(name));
+    namespaces.put(name, new Namespace(name, name, NamespaceRole.HOST, NetworkMode.HOST, ipForward));
     return true;
   }
 
@@ -223,7 +225,7 @@ final class Draft {
   NetworkModel build() {
     NetworkModelBuilder b = NetworkModel.builder(topology);
     segments.values().forEach(b::segment);
-    hosts.values().forEach(b::host);
+    hosts.values().forEach(h -> b.host(h, namespaces.get(h.name()).ipForward()));
     namespaces.values().stream().filter(ns -> !ns.isHostRoot()).forEach(b::namespace);
     interfaces.values().forEach(i -> b.iface(i.iface()));
     vethPeers.forEach((a, z) -> {

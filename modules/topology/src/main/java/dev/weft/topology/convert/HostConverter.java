@@ -40,7 +40,7 @@ final class HostConverter {
   /** Returns false when the host's name clashes (its contents are then skipped). */
   boolean convert(HostSpec host) {
     Name name = host.name().value();
-    if (!draft.addHost(name, host.name().origin())) {
+    if (!draft.addHost(name, host.ipForward(), host.name().origin())) {
       return false;
     }
     draft.addInterface(Devices.loopback(name), host.origin(), List.of());

@@ -40,9 +40,8 @@ final class HostParser {
         uplinks.add(new UplinkSpec(new Located<>(ETH0, address.origin()), new Located<>(TopologySpec.UNDERLAY,
             address.origin()), Optional.of(address), Optional.empty(), Optional.empty(), address.origin()))));
     uplinks.addAll(each(m.list("uplinks"), e -> e.map(Keys.UPLINK).flatMap(this::uplink)));
-    m.get("ipForward").ifPresent(e -> e.bool().filter(on -> !on).ifPresent(off -> e.error(TopologyProblem.UNSUPPORTED,
-        "a host's own namespace always forwards in weft's model", "true (or leave it out)")));
-    return name.map(n -> new HostSpec(n, uplinks, each(m.list("routes"), namespaces::route),
+    boolean ipForward = m.bool("ipForward", true);
+    return name.map(n -> new HostSpec(n, ipForward, uplinks, each(m.list("routes"), namespaces::route),
         each(m.list("bridges"), e -> e.map(Keys.BRIDGE).flatMap(this::bridge)),
         each(m.list("namespaces"), e -> e.map(Keys.NAMESPACE).flatMap(namespaces::namespace)),
         each(m.list("veths"), e -> e.map(Keys.VETH).flatMap(this::veth)),

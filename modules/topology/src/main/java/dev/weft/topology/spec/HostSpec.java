@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /** One host: its uplinks, bridges, containers and the veths that wire them. */
 public record HostSpec(
-    Located<Name> name, List<UplinkSpec> uplinks, List<RouteSpec> routes, List<BridgeSpec> bridges,
+    Located<Name> name, boolean ipForward, List<UplinkSpec> uplinks, List<RouteSpec> routes, List<BridgeSpec> bridges,
     List<NamespaceSpec> namespaces, List<VethSpec> veths, List<PodGroupSpec> pods, Origin origin) {
 
   public HostSpec {
