@@ -51,4 +51,21 @@ class CompiledChainsTest {
     assertThat(ev.evaluate(Table.FILTER, Hook.FORWARD, newConn).verdicts()).containsExactly(Verdict.DROP);
     assertThat(ev.evaluate(Table.FILTER, Hook.FORWARD, newConn.withCt(dev.weft.netfilter.eval.CtInfo.ESTABLISHED)).verdicts()).containsExactly(Verdict.ACCEPT);
   }
+
+  /** The shop fixture compiled, as iptables-restore input (golden: review the shape when it changes). */
+  @Test
+  void shopChainsGolden() {
+    Cluster shop = dev.weft.policy.verify.VerifyGoldenTest.load("shop");
+    CompiledPolicies p = NetworkPolicyCompiler.compile(shop.withAdminPolicies(java.util.List.of(), java.util.Optional.empty()));
+    // the ipsets in `ipset save` form, then the filter table in iptables-save form
+    StringBuilder sets = new StringBuilder();
+    p.ruleset().ipsets().values().forEach(s -> {
+      sets.append("create ").append(s.name()).append(' ').append(s.type().keyword()).append('\n');
+      s.entries().forEach(e -> sets.append("add ").append(s.name()).append(' ')
+          .append(e.address().prefixLength() == 32 ? e.address().network().toString() : e.address().toString())
+          .append(e.protocol().map(x -> "," + x + ":" + e.ports().orElseThrow()).orElse("")).append('\n'));
+    });
+    dev.weft.policy.Golden.check("shop-chains.iptables", sets + new dev.weft.netfilter.render.IptablesRestoreRenderer().render(p.ruleset()));
+    assertThat(CompilationProof.check(shop).mismatches()).isEmpty();
+  }
 }

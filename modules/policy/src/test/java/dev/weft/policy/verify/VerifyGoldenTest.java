@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every verify command on the shop fixture, against golden files. */
-class VerifyGoldenTest {
-  static Cluster load(String dir) {
+public class VerifyGoldenTest {
+  public static Cluster load(String dir) {
     ManifestLoad l = new ManifestLoader().load(List.of(Golden.resource("manifests/" + dir)));
     assertThat(l).as(l.diagnostics().toString()).isInstanceOf(ManifestLoad.Loaded.class);
     return ((ManifestLoad.Loaded) l).cluster();
