@@ -95,7 +95,7 @@ public final class Reachability {
     Flow flow = new Flow(new IpAddress(v4 ? IpFamily.IPV4 : IpFamily.IPV6, 0, 0), d, proto,
         icmp ? 0 : TraceRequest.DEFAULT_SOURCE_PORT, icmp ? 0 : request.destinationPort(),
         icmp ? (v4 ? Icmpv4Header.ECHO_REQUEST : Icmpv6Header.ECHO_REQUEST) : -1,
-        TraceRequest.DEFAULT_SIZE, true, PacketFactory.INITIAL_TTL);
+        request.size(), request.dontFragment(), PacketFactory.INITIAL_TTL);
     return Optional.of(walker.walk(from, flow, trail, 0));
   }
 
