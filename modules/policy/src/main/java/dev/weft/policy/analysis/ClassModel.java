@@ -4,11 +4,9 @@ import dev.weft.model.value.Cidr;
 import dev.weft.model.value.IpAddress;
 import dev.weft.policy.model.AdminNetworkPolicy;
 import dev.weft.policy.model.Cluster;
-import dev.weft.policy.model.ContainerPort;
 import dev.weft.policy.model.Direction;
 import dev.weft.policy.model.LabelSelector;
 import dev.weft.policy.model.NetworkPolicy;
-import dev.weft.policy.model.Pod;
 import dev.weft.policy.model.PortMatch;
 import dev.weft.policy.ports.PortSet;
 import java.util.ArrayList;
@@ -37,8 +35,7 @@ final class ClassModel {
   private final Map<ClassPredicate, Integer> predicateIds = new HashMap<>();
   final List<ClassPredicate> predicates = new ArrayList<>();
   final List<BitSet> predicateClasses = new ArrayList<>();
-  private final Map<PortMatch.NamedPort, Integer> namedKeys = new LinkedHashMap<>();
-  private final Map<Long, Integer> namedCache = new HashMap<>();
+  final NamedPortResolver named;
   final Map<String, CompiledPolicy> networkPolicies = new LinkedHashMap<>();
   final Map<String, NetworkPolicy> sourcePolicies = new LinkedHashMap<>();
   final List<CompiledPolicy> admins = new ArrayList<>();
@@ -64,6 +61,7 @@ final class ClassModel {
     this.pods = new PodIndex(cluster);
     this.podCidrs = cluster.podCidrs();
     this.partition = new ClassPartition(cluster.pods().size());
+    this.named = new NamedPortResolver(pods, partition);
     List<PolicyLowering.Needs> needs = new ArrayList<>();
     cluster.policies().forEach(p -> needs.add(PolicyLowering.needs(p)));
     cluster.adminPolicies().forEach(p -> needs.add(PolicyLowering.needs(p)));
@@ -73,10 +71,11 @@ final class ClassModel {
     for (PolicyLowering.Needs n : needs) {
       portSets.addAll(n.portSets());
       cidrs.addAll(n.cidrs());
-      n.namedPorts().forEach(k -> namedKeys.putIfAbsent(k, namedKeys.size()));
+      n.namedPorts().forEach(named::register);
     }
-    portSets.addAll(namedValues(namedKeys.keySet()));
+    portSets.addAll(named.values(named.keys()));
     this.ports = new PortSetTable(PortAtoms.of(portSets));
+    named.useTable(ports);
     cidrs.addAll(extraBoundaries);
     ExternalAtoms.of(cidrs, podCidrs).atoms().forEach(this::addAtom);
     needs.forEach(n -> n.predicates().forEach(this::predicateId));
@@ -118,8 +117,8 @@ final class ClassModel {
     for (int m = 0; m < members; m++) {
       boolean pod = partition.isPodMember(m);
       boolean host = pod && pods.cluster().pods().get(m).hostNetwork();
-      int[] named = pod ? namedSignature(pods.cluster().pods().get(m)) : new int[0];
-      Signature sig = new Signature(pod ? (host ? 1 : 0) : 2, named, holds[m] == null ? new int[0] : holds[m].toArray());
+      int[] namedValues = pod ? named.signature(pods.cluster().pods().get(m)) : new int[0];
+      Signature sig = new Signature(pod ? (host ? 1 : 0) : 2, namedValues, holds[m] == null ? new int[0] : holds[m].toArray());
       Integer cls = classes.get(sig);
       if (cls == null) {
         cls = partition.newClass(!pod, host);
@@ -141,57 +140,11 @@ final class ClassModel {
     }
   }
 
-  private int[] namedSignature(Pod pod) {
-    int[] out = new int[namedKeys.size()];
-    namedKeys.forEach((k, i) -> out[i] = ports.intern(resolve(k, pod)));
-    return out;
-  }
-
-  private final Map<PortMatch.NamedPort, Map<List<ContainerPort>, PortSet>> resolved = new HashMap<>();
-
-  /** {@link #resolveUncached} memoised per distinct container port list. */
-  PortSet resolve(PortMatch.NamedPort key, Pod pod) {
-    return resolved.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(pod.ports(), ps -> resolveUncached(key, pod));
-  }
-
-  static PortSet resolveUncached(PortMatch.NamedPort key, Pod pod) {
-    PortSet out = PortSet.EMPTY;
-    for (ContainerPort cp : pod.ports()) {
-      if (cp.name().equals(Optional.of(key.name())) && key.protocol().map(p -> p == cp.protocol()).orElse(true)) {
-        out = out.union(PortSet.of(cp.protocol(), cp.port()));
-      }
-    }
-    return out;
-  }
-
-  private List<PortSet> namedValues(Iterable<PortMatch.NamedPort> keys) {
-    java.util.Set<PortSet> out = new java.util.LinkedHashSet<>();
-    for (PortMatch.NamedPort k : keys) {
-      for (Pod p : pods.cluster().pods()) {
-        PortSet v = resolve(k, p);
-        if (!v.isEmpty()) {
-          out.add(v);
-        }
-      }
-    }
-    return new ArrayList<>(out);
-  }
-
-  /** The port-set id of a named port on a destination class (empty for external classes). */
-  int named(PortMatch.NamedPort key, int cls) {
-    if (partition.isExternal(cls)) {
-      return PortSetTable.EMPTY;
-    }
-    int k = namedKeys.get(key);
-    return namedCache.computeIfAbsent(((long) cls << 20) | k,
-        x -> ports.intern(resolve(key, pods.cluster().pods().get(partition.representative(cls)))));
-  }
-
   /** The ports a rule means toward destination class {@code dst}. */
   int rulePorts(CompiledRule r, int dst) {
     int p = r.staticPorts;
     for (PortMatch.NamedPort n : r.named) {
-      p = ports.union(p, named(n, dst));
+      p = ports.union(p, named.on(n, dst));
     }
     return p;
   }
@@ -314,13 +267,13 @@ final class ClassModel {
   /** Makes the model fine enough for a policy that is about to be installed: atoms, named ports, predicates. */
   void prepare(PolicyLowering.Needs n) {
     List<PortSet> sets = new ArrayList<>(n.portSets());
-    List<PortMatch.NamedPort> newKeys = n.namedPorts().stream().filter(k -> !namedKeys.containsKey(k)).distinct().toList();
-    sets.addAll(namedValues(newKeys));
+    List<PortMatch.NamedPort> newKeys = n.namedPorts().stream().filter(k -> !named.known(k)).distinct().toList();
+    sets.addAll(named.values(newKeys));
     if (!ports.atoms().aligned(sets)) {
       ports.refine(ports.atoms().refine(sets));
     }
     for (PortMatch.NamedPort k : newKeys) {
-      namedKeys.put(k, namedKeys.size());
+      named.register(k);
       splitByNamedPort(k);
     }
     refineAtoms(n.cidrs());
@@ -357,14 +310,14 @@ final class ClassModel {
       if (partition.isExternal(c) || ms.size() < 2) {
         continue;
       }
-      PortSet first = resolve(k, pods.cluster().pods().get(ms.get(0)));
-      int neu = partition.split(c, m -> !resolve(k, pods.cluster().pods().get(m)).equals(first));
+      PortSet first = named.resolve(k, pods.cluster().pods().get(ms.get(0)));
+      int neu = partition.split(c, m -> !named.resolve(k, pods.cluster().pods().get(m)).equals(first));
       if (neu >= 0) {
         onSplit(c, neu);
         work.add(neu); // the part that differed may hold several values
       }
     }
-    namedCache.clear();
+    named.clearCache();
   }
 
   /** Cuts external atoms at new CIDR boundaries; new pieces join their parent atom's class. */

@@ -6,7 +6,6 @@ import dev.weft.document.DocumentReader;
 import dev.weft.document.Diagnostic;
 import dev.weft.document.Diagnostics;
 import dev.weft.document.Element;
-import dev.weft.document.MapReader;
 import dev.weft.model.value.Cidr;
 import dev.weft.model.value.PortRange;
 import dev.weft.policy.manifest.ManifestProblem;
