@@ -28,6 +28,18 @@ public interface AllocationStore {
   /** Every address held, with its owner. */
   Map<IpAddress, Attachment> allocations() throws IOException;
 
+  /** The addresses held by exactly {@code owner}, in address order. */
+  default java.util.List<IpAddress> addressesOf(Attachment owner) throws IOException {
+    java.util.List<IpAddress> out = new java.util.ArrayList<>();
+    for (Map.Entry<IpAddress, Attachment> e : allocations().entrySet()) {
+      if (e.getValue().equals(owner)) {
+        out.add(e.getKey());
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
   /** Takes {@code ip} for {@code owner}; false when it is already taken. Records it as range set's last. */
   boolean reserve(IpAddress ip, Attachment owner, int rangeSetIndex, Optional<Path> netns) throws IOException;
 

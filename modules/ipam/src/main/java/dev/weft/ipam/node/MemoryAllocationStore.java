@@ -15,6 +15,8 @@ public final class MemoryAllocationStore implements AllocationStore {
   private final Map<IpAddress, Attachment> owners = new HashMap<>();
   private final Map<IpAddress, Path> netns = new HashMap<>();
   private final Map<Integer, IpAddress> last = new HashMap<>();
+  /** Owner to addresses, so that DEL and the duplicate check do not scan every allocation. */
+  private final Map<Attachment, java.util.List<IpAddress>> byOwner = new HashMap<>();
 
   @Override
   public <T> T locked(Action<T> action) throws IOException {
@@ -38,9 +40,18 @@ public final class MemoryAllocationStore implements AllocationStore {
     if (owners.putIfAbsent(ip, owner) != null) {
       return false;
     }
+    byOwner.computeIfAbsent(owner, o -> new java.util.ArrayList<>(2)).add(ip);
     ns.ifPresent(p -> netns.put(ip, p));
     last.put(rangeSetIndex, ip);
     return true;
+  }
+
+  @Override
+  public java.util.List<IpAddress> addressesOf(Attachment owner) {
+    checkLocked();
+    java.util.List<IpAddress> out = new java.util.ArrayList<>(byOwner.getOrDefault(owner, java.util.List.of()));
+    out.sort(null);
+    return out;
   }
 
   @Override
@@ -53,7 +64,16 @@ public final class MemoryAllocationStore implements AllocationStore {
   public boolean release(IpAddress ip) {
     checkLocked();
     netns.remove(ip);
-    return owners.remove(ip) != null;
+    Attachment owner = owners.remove(ip);
+    if (owner == null) {
+      return false;
+    }
+    java.util.List<IpAddress> mine = byOwner.get(owner);
+    mine.remove(ip);
+    if (mine.isEmpty()) {
+      byOwner.remove(owner);
+    }
+    return true;
   }
 
   @Override

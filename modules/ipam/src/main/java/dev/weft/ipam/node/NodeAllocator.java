@@ -86,9 +86,9 @@ public final class NodeAllocator {
       }
       return new Allocated(List.of(new Lease(ip, range)));
     }
-    for (Map.Entry<IpAddress, Attachment> e : held.entrySet()) {
-      if (e.getValue().equals(owner) && set.contains(e.getKey())) {
-        return new AllocationOutcome.Rejected(Reason.DUPLICATE, e.getKey() + " has been allocated to "
+    for (IpAddress mine : store.addressesOf(owner)) {
+      if (set.contains(mine)) {
+        return new AllocationOutcome.Rejected(Reason.DUPLICATE, mine + " has been allocated to "
             + owner + ", duplicate allocation is not allowed");
       }
     }
@@ -154,7 +154,7 @@ public final class NodeAllocator {
    */
   public List<IpAddress> release(Attachment owner) throws IOException {
     return store.locked(() -> {
-      List<IpAddress> mine = heldBy(store.allocations(), owner);
+      List<IpAddress> mine = heldBy(owner);
       for (IpAddress ip : mine) {
         store.release(ip);
       }
@@ -164,23 +164,12 @@ public final class NodeAllocator {
 
   /** The addresses {@code owner} holds (CHECK). */
   public List<IpAddress> addressesOf(Attachment owner) throws IOException {
-    return store.locked(() -> heldBy(store.allocations(), owner));
+    return store.locked(() -> heldBy(owner));
   }
 
-  private static List<IpAddress> heldBy(Map<IpAddress, Attachment> held, Attachment owner) {
-    List<IpAddress> exact = new ArrayList<>();
-    List<IpAddress> legacy = new ArrayList<>();
-    for (Map.Entry<IpAddress, Attachment> e : held.entrySet()) {
-      Attachment a = e.getValue();
-      if (a.equals(owner)) {
-        exact.add(e.getKey());
-      } else if (a.ifName().isEmpty() && a.containerId().equals(owner.containerId())) {
-        legacy.add(e.getKey());
-      }
-    }
-    List<IpAddress> out = exact.isEmpty() ? legacy : exact;
-    out.sort(null);
-    return out;
+  private List<IpAddress> heldBy(Attachment owner) throws IOException {
+    List<IpAddress> exact = store.addressesOf(owner);
+    return exact.isEmpty() ? store.addressesOf(new Attachment(owner.containerId(), "")) : exact;
   }
 
   /**

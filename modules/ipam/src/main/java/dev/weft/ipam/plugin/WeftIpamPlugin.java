@@ -125,8 +125,16 @@ public final class WeftIpamPlugin implements CniPlugin {
     IpamConfig config = IpamConfigParser.parse(request.config(), request.env().args());
     try {
       HostLocalStore store = HostLocalStore.open(config.dataDir(), config.network());
-      int held = store.locked(() -> store.allocations().size());
-      log.debug("STATUS ok: " + held + " addresses held in " + store.directory());
+      java.util.Set<IpAddress> held = store.locked(() -> store.allocations().keySet());
+      for (int i = 0; i < config.rangeSets().size(); i++) {
+        RangeSet set = config.rangeSets().get(i);
+        long inSet = held.stream().filter(set::contains).count();
+        if (inSet >= set.capacity()) {
+          throw new CniException(ErrorCode.Standard.PLUGIN_NOT_AVAILABLE,
+              "weft-ipam cannot serve ADD: range set " + i + " (" + set + ") has no free address");
+        }
+      }
+      log.debug("STATUS ok: " + held.size() + " addresses held in " + store.directory());
     } catch (IOException e) {
       throw new CniException(ErrorCode.Standard.PLUGIN_NOT_AVAILABLE,
           "weft-ipam cannot use its store " + config.dataDir().resolve(config.network()) + ": " + e.getMessage());

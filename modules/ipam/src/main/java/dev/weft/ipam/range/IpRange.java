@@ -60,6 +60,20 @@ public record IpRange(Cidr subnet, IpAddress start, IpAddress end, IpAddress gat
         && !(family() == IpFamily.IPV4 && ip.equals(lastAddress(subnet)));
   }
 
+  /** How many addresses can be handed out; {@code Long.MAX_VALUE} when more than a long holds. */
+  public long capacity() {
+    long span = Addresses.distance(start, end);
+    if (span < 0 || span == Long.MAX_VALUE) {
+      return Long.MAX_VALUE;
+    }
+    long n = span + 1;
+    n -= contains(gateway) ? 1 : 0;
+    n -= contains(subnet.network()) && !subnet.network().equals(gateway) ? 1 : 0;
+    IpAddress broadcast = lastAddress(subnet);
+    n -= family() == IpFamily.IPV4 && contains(broadcast) && !broadcast.equals(gateway) ? 1 : 0;
+    return n;
+  }
+
   /** Whether the two ranges share an address (host-local's overlap rule). */
   public boolean overlaps(IpRange o) {
     return family() == o.family() && start.compareTo(o.end) <= 0 && o.start.compareTo(end) <= 0;

@@ -48,6 +48,19 @@ public record RangeSet(List<IpRange> ranges) {
     return rangeFor(ip).isPresent();
   }
 
+  /** How many addresses the set can hand out; {@code Long.MAX_VALUE} when more than a long holds. */
+  public long capacity() {
+    long n = 0;
+    for (IpRange r : ranges) {
+      long c = r.capacity();
+      if (c == Long.MAX_VALUE || n + c < n) {
+        return Long.MAX_VALUE;
+      }
+      n += c;
+    }
+    return n;
+  }
+
   public boolean overlaps(RangeSet other) {
     for (IpRange a : ranges) {
       for (IpRange b : other.ranges) {

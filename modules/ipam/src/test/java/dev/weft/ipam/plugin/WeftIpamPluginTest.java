@@ -144,6 +144,15 @@ class WeftIpamPluginTest {
   }
 
   @Test
+  void statusIsCode50WhenARangeSetIsFull() {
+    for (int i = 0; i < 5; i++) {
+      assertThat(run(config("1.1.0", ""), "STATUS", "x").exit()).isZero();
+      run(config("1.1.0", ""), "ADD", "c" + i);
+    }
+    assertThat(run(config("1.1.0", ""), "STATUS", "x").stdout()).contains("\"code\":50", "range set 0");
+  }
+
+  @Test
   void versionListsEverySupportedVersion() {
     assertThat(run("{\"cniVersion\":\"1.1.0\"}", "VERSION", "x").stdout()).isEqualTo(
         "{\"cniVersion\":\"1.1.0\",\"supportedVersions\":[\"0.3.0\",\"0.3.1\",\"0.4.0\",\"1.0.0\",\"1.1.0\"]}");
