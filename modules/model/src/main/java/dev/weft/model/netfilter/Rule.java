@@ -1,6 +1,7 @@
 package dev.weft.model.netfilter;
 
 import dev.weft.model.value.InvalidValueException;
+import dev.weft.model.value.PortRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,14 +70,38 @@ public record Rule(List<Match> matches, Target target, OptionalInt line) {
       case Match.Destination d -> d.cidr().prefixLength() == 0;
       case Match.InInterface i -> i.pattern().text().equals("+");
       case Match.OutInterface o -> o.pattern().text().equals("+");
-      case Match.SourcePorts p -> p.ranges().equals(List.of(dev.weft.model.value.PortRange.ALL));
-      case Match.DestinationPorts p -> p.ranges().equals(List.of(dev.weft.model.value.PortRange.ALL));
+      case Match.SourcePorts p -> p.ranges().equals(List.of(PortRange.ALL));
+      case Match.DestinationPorts p -> p.ranges().equals(List.of(PortRange.ALL));
       default -> false;
     };
   }
 
+  /**
+   * A negated single port range that touches 0 or 65535 is the positive range on the other side;
+   * iptables-nft stores it that way (and prints it back so), so it is kept in that form.
+   */
+  static Match positivePorts(Match m) {
+    if (m instanceof Match.Not(Match.DestinationPorts(List<PortRange> r)) && r.size() == 1) {
+      return complement(r.getFirst()).<Match>map(c -> new Match.DestinationPorts(List.of(c))).orElse(m);
+    }
+    if (m instanceof Match.Not(Match.SourcePorts(List<PortRange> r)) && r.size() == 1) {
+      return complement(r.getFirst()).<Match>map(c -> new Match.SourcePorts(List.of(c))).orElse(m);
+    }
+    return m;
+  }
+
+  private static Optional<PortRange> complement(PortRange r) {
+    if (r.first() == 0 && r.last() < PortRange.MAX_PORT) {
+      return Optional.of(new PortRange(r.last() + 1, PortRange.MAX_PORT));
+    }
+    if (r.last() == PortRange.MAX_PORT && r.first() > 0) {
+      return Optional.of(new PortRange(0, r.first() - 1));
+    }
+    return Optional.empty();
+  }
+
   private static List<Match> canonical(List<Match> given) {
-    List<Match> matches = given.stream().filter(m -> !alwaysTrue(m)).toList();
+    List<Match> matches = given.stream().map(Rule::positivePorts).filter(m -> !alwaysTrue(m)).toList();
     List<Match> out = new ArrayList<>(matches.size());
     boolean[] seen = new boolean[5];
     for (int rank = 0; rank <= 5; rank++) {

@@ -185,6 +185,17 @@ class NetfilterModelTest {
   }
 
   @Test
+  void negatedEdgePortRangesBecomeTheirComplement() {
+    Match tcp = new Match.Protocol(IpProtocol.TCP);
+    assertThat(Rule.of(new Target.Accept(), tcp, new Match.Not(new Match.DestinationPorts(List.of(new PortRange(0, 1)))))
+        .matches()).containsExactly(tcp, new Match.DestinationPorts(List.of(new PortRange(2, 65535))));
+    assertThat(Rule.of(new Target.Accept(), tcp, new Match.Not(new Match.SourcePorts(List.of(new PortRange(1024, 65535)))))
+        .matches()).containsExactly(tcp, new Match.SourcePorts(List.of(new PortRange(0, 1023))));
+    Match middle = new Match.Not(new Match.DestinationPorts(List.of(new PortRange(10, 20))));
+    assertThat(Rule.of(new Target.Accept(), tcp, middle).matches()).containsExactly(tcp, middle);
+  }
+
+  @Test
   void limitRatesAreKeptAsIptablesPrintsThem() {
     assertThat(new Match.Limit("10", 5).rate()).isEqualTo("10/sec");
     assertThat(new Match.Limit("2/s", 5).rate()).isEqualTo("2/sec");

@@ -53,8 +53,8 @@ final class NftMatchText {
       case Match.SetMembership s -> List.of(set(s, op));
       case Match.Mark k -> List.of(k.mask() == MarkText.ALL ? "meta mark " + op + MarkText.hex(k.value())
           : "meta mark & " + MarkText.hex(k.mask()) + (neg ? " != " : " == ") + MarkText.hex(k.value()));
-      case Match.AddrType a -> List.of("fib " + a.side().keyword() + "addr type " + op + types(a.types()));
-      case Match.Random r -> List.of("numgen random mod 2147483648 " + (neg ? ">= " : "< ") + r.threshold());
+      case Match.AddrType a -> List.of("fib " + (a.side() == Direction.SRC ? "saddr" : "daddr") + " type " + op + types(a.types()));
+      case Match.Random r -> List.of(random(r.threshold(), neg));
       case Match.Nth n -> List.of("numgen inc mod " + n.every() + (neg ? " != " : " == ") + n.packet());
       case Match.Limit l -> List.of(limit(l));
       case Match.Comment c -> List.of("");
@@ -84,7 +84,23 @@ final class NftMatchText {
     return protocol.orElseThrow(() -> new IllegalStateException("port match without -p")).toString();
   }
 
-  private static String ports(List<PortRange> ranges) {
+  /** Sorted, with overlapping and adjacent ranges merged: nft refuses overlapping set elements. */
+  static List<PortRange> merged(List<PortRange> ranges) {
+    List<PortRange> sorted = ranges.stream().sorted().toList();
+    List<PortRange> out = new ArrayList<>();
+    for (PortRange r : sorted) {
+      if (!out.isEmpty() && r.first() <= out.getLast().last() + 1) {
+        PortRange last = out.removeLast();
+        out.add(new PortRange(last.first(), Math.max(last.last(), r.last())));
+      } else {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  private static String ports(List<PortRange> given) {
+    List<PortRange> ranges = merged(given);
     if (ranges.size() == 1) {
       return range(ranges.getFirst());
     }
@@ -95,11 +111,45 @@ final class NftMatchText {
     return r.isSingle() ? Integer.toString(r.first()) : r.first() + "-" + r.last();
   }
 
-  /** multiport --ports: the pair (sport, dport) is in the set of (p, any) and (any, p). */
+  /**
+   * multiport --ports: (sport, dport) with sport in R, or sport outside R and dport in R. The two parts
+   * are disjoint, as nft requires of a concatenated interval set (elements starting at the same key clash).
+   */
   private static String either(String l4, String op, List<PortRange> ranges) {
-    String elems = ranges.stream().flatMap(r -> List.of("0-65535 . " + range(r), range(r) + " . 0-65535").stream())
-        .collect(Collectors.joining(", ", "{ ", " }"));
-    return l4 + " sport . " + l4 + " dport " + op + elems;
+    List<PortRange> in = merged(ranges);
+    List<String> elems = new ArrayList<>();
+    in.forEach(r -> elems.add(range(r) + " . 0-65535"));
+    for (PortRange outside : complement(in)) {
+      in.forEach(r -> elems.add(range(outside) + " . " + range(r)));
+    }
+    return l4 + " sport . " + l4 + " dport " + op + "{ " + String.join(", ", elems) + " }";
+  }
+
+  private static List<PortRange> complement(List<PortRange> merged) {
+    List<PortRange> out = new ArrayList<>();
+    int next = 0;
+    for (PortRange r : merged) {
+      if (r.first() > next) {
+        out.add(new PortRange(next, r.first() - 1));
+      }
+      next = r.last() + 1;
+    }
+    if (next <= PortRange.MAX_PORT) {
+      out.add(new PortRange(next, PortRange.MAX_PORT));
+    }
+    return out;
+  }
+
+  /**
+   * statistic random: the kernel matches when a random 31-bit number is below the threshold. nft values
+   * must fit the 31-bit range, so "below T" is written "at most T − 1" (and the edge cases explicitly).
+   */
+  private static String random(long threshold, boolean neg) {
+    String numgen = "numgen random mod 2147483648 ";
+    if (threshold == 0) {
+      return numgen + (neg ? "<= 2147483647" : "> 2147483647");
+    }
+    return numgen + (neg ? "> " : "<= ") + (threshold - 1);
   }
 
   private static List<String> icmp(Match.IcmpType t, boolean neg) {
@@ -151,14 +201,16 @@ final class NftMatchText {
     if (withPort && s.dimensions().size() < 2) {
       throw new NftUntranslatable("set " + s.setName() + " has two dimensions but the rule gives one flag");
     }
-    String addr = "ip " + s.dimensions().getFirst().keyword() + "addr";
+    String addr = "ip " + (s.dimensions().getFirst() == Direction.SRC ? "saddr" : "daddr");
     String key = withPort ? addr + " . meta l4proto . th " + (s.dimensions().get(1) == Direction.SRC ? "s" : "d") + "port"
         : addr;
     return key + " " + op + "@" + sets.of(s.setName());
   }
 
   private static String types(Set<AddressType> types) {
-    List<String> names = types.stream().map(t -> t.name().toLowerCase(Locale.ROOT)).toList();
+    // nft names the route types up to prohibit (RTN_PROHIBIT = 8); throw, nat and xresolve go by number
+    List<String> names = types.stream().map(t -> t.ordinal() <= AddressType.PROHIBIT.ordinal()
+        ? t.name().toLowerCase(Locale.ROOT) : Integer.toString(t.ordinal())).toList();
     return names.size() == 1 ? names.getFirst() : "{ " + String.join(", ", names) + " }";
   }
 
