@@ -35,11 +35,11 @@ export CNI_CONTAINERID=bench
 
 run() { # op opposite-op
   hyperfine --style basic -w 5 -r "$runs" --export-json "$work/$1.json" \
-    --prepare "CNI_COMMAND=$2 $ref < $work/ref.json > /dev/null" \
+    --prepare "CNI_COMMAND=$2 $ref < $work/ref.json > /dev/null || true" \
     -n "host-local $1" "CNI_COMMAND=$1 $ref < $work/ref.json > /dev/null" \
-    --prepare "CNI_COMMAND=$2 $weft < $work/weft.json > /dev/null" \
+    --prepare "CNI_COMMAND=$2 $weft < $work/weft.json > /dev/null || true" \
     -n "weft-ipam $1" "CNI_COMMAND=$1 $weft < $work/weft.json > /dev/null" \
-    --prepare "CNI_COMMAND=$2 $weft < $work/weft.json > /dev/null" \
+    --prepare "CNI_COMMAND=$2 $weft < $work/weft.json > /dev/null || true" \
     -n "weft-ipam $1 (no AOT cache)" \
     "CNI_COMMAND=$1 WEFT_IPAM_JAVA_OPTS=-XX:AOTMode=off $weft < $work/weft.json > /dev/null"
 }
