@@ -61,10 +61,14 @@ public final class ChainsVerifier {
         : pipeline.traverse(path, start, true);
     String header = "packet: " + dev.weft.netfilter.trace.TraceFormatter.describe(ctx) + "\n"
         + "where:  " + q.hook().map(h -> "hook " + h).orElse("path " + path + " " + path.hooks()) + "\n"
-        + "rules:  " + q.dump() + " (" + rules.tables().size() + " tables changed from the default, "
-        + warnings.size() + " warnings)\n";
+        + "rules:  " + q.dump() + " (" + count(rules.tables().size(), "table") + " changed from the default, "
+        + count(warnings.size(), "warning") + ")\n";
     return new ChainsReport(header + new ReportText().outcomes(result), result.verdicts(), summary(result.verdicts()),
         warnings);
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   static ChainsReport.Summary summary(Set<Verdict> verdicts) {
