@@ -15,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * host-local's on-disk store, file for file, so that a node can move between host-local and weft-ipam
@@ -38,7 +37,6 @@ public final class HostLocalStore implements AllocationStore {
   static final String TEMP_PREFIX = ".weft-tmp-";
   static final String NETNS_DIR = ".weft-netns";
   private static final String LINE_BREAK = "\r\n";
-  private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
   private final Path dir;
   private boolean locked;
@@ -183,8 +181,12 @@ public final class HostLocalStore implements AllocationStore {
     }
   }
 
+  /**
+   * Only the lock holder writes temporary files, so a fixed name is safe: a file already there is a
+   * killed writer's leftover and may be overwritten.
+   */
   private Path writeTemp(String content) throws IOException {
-    Path temp = dir.resolve(TEMP_PREFIX + ProcessHandle.current().pid() + "-" + TEMP_COUNTER.incrementAndGet());
+    Path temp = dir.resolve(TEMP_PREFIX + "write");
     Files.writeString(temp, content, StandardCharsets.UTF_8);
     return temp;
   }
