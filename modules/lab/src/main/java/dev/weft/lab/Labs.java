@@ -6,6 +6,9 @@ import dev.weft.lab.deploy.Deployer;
 import dev.weft.lab.deploy.DestroyResult;
 import dev.weft.lab.deploy.Destroyer;
 import dev.weft.lab.deploy.Privileges;
+import dev.weft.lab.probe.ProbeOptions;
+import dev.weft.lab.probe.ProbeReport;
+import dev.weft.lab.probe.Prober;
 import dev.weft.lab.record.LabRecord;
 import dev.weft.lab.record.LabRecords;
 import dev.weft.linux.LinuxDriver;
@@ -56,6 +59,11 @@ public final class Labs implements AutoCloseable {
   /** {@code weft destroy FILE|--lab NAME}. */
   public DestroyResult destroy(LabSelector selector) {
     return new Destroyer(driver, records, privileges).destroy(resolve(selector));
+  }
+
+  /** {@code weft probe FILE}: the simulator's reach against real traffic in the deployed lab. */
+  public ProbeReport probe(NetworkModel model, ProbeOptions options) {
+    return new Prober(driver, records, privileges).probe(model, options);
   }
 
   /** The lab a selector means; a file nobody deployed names its topology's default lab. */
