@@ -49,15 +49,16 @@ public final class CniDispatcher {
   public int run(Map<String, String> env, InputStream stdin, OutputStream stdout) {
     CniVersion replyVersion = CniVersion.LATEST;
     try {
-      CniEnvironment environment = CniEnvironment.parse(env);
       byte[] input = stdin.readAllBytes();
+      // errors, even about the environment, are answered in the version the caller speaks
+      replyVersion = requestedVersion(input).filter(CniVersion::isSupported).orElse(CniVersion.LATEST);
+      CniEnvironment environment = CniEnvironment.parse(env);
       if (environment.command() == CniCommand.VERSION) {
         CniVersion asked = requestedVersion(input).filter(plugin.supportedVersions()::contains)
             .orElse(CniVersion.LATEST);
         print(stdout, new VersionInfo(asked, plugin.supportedVersions()).toJson());
         return 0;
       }
-      replyVersion = requestedVersion(input).filter(CniVersion::isSupported).orElse(CniVersion.LATEST);
       NetworkConfig config = NetworkConfig.parse(input);
       replyVersion = config.cniVersion();
       checkVersion(environment.command(), config.cniVersion());

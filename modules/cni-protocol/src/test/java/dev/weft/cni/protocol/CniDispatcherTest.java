@@ -148,6 +148,7 @@ class CniDispatcherTest {
     Outcome o = run(config("0.4.0"), "CNI_COMMAND", "ADD", "CNI_CONTAINERID", "-bad", "CNI_NETNS", "/n",
         "CNI_IFNAME", "eth0");
     assertThat(o.json().get("code").orElseThrow().toJson()).isEqualTo("4");
+    assertThat(o.json().get("cniVersion").orElseThrow().toJson()).isEqualTo("\"0.4.0\"");
   }
 
   @Test
