@@ -6,6 +6,8 @@ import dev.weft.lab.deploy.Deployer;
 import dev.weft.lab.deploy.DestroyResult;
 import dev.weft.lab.deploy.Destroyer;
 import dev.weft.lab.deploy.Privileges;
+import dev.weft.lab.inspect.InspectReport;
+import dev.weft.lab.inspect.Inspector;
 import dev.weft.lab.probe.ProbeOptions;
 import dev.weft.lab.probe.ProbeReport;
 import dev.weft.lab.probe.Prober;
@@ -18,6 +20,7 @@ import dev.weft.topology.TopologyLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The library behind {@code weft deploy}, {@code destroy}, {@code inspect} and {@code probe}: one entry
@@ -66,6 +69,31 @@ public final class Labs implements AutoCloseable {
     return new Prober(driver, records, privileges).probe(model, options);
   }
 
+  /**
+   * {@code weft inspect [--lab NAME] [FILE]}: the lab as the kernel holds it, and its drift from {@code model}
+   * (or, without one, from the file it was deployed from, when that is still a valid topology). Without a
+   * name, the lab of the model, or the only recorded lab.
+   */
+  public InspectReport inspect(Optional<LabName> lab, Optional<NetworkModel> model) {
+    LabName name = lab.or(() -> model.map(m -> records.list().stream()
+            .filter(l -> records.load(l).filter(r -> r.topology().equals(m.name().value())).isPresent())
+            .findFirst().orElse(LabName.defaultFor(m.name()))))
+        .orElseGet(this::onlyLab);
+    Optional<NetworkModel> compare = model.or(() -> records.load(name).flatMap(LabRecord::file).map(Path::of)
+        .filter(Files::isReadable).map(loader::load)
+        .flatMap(l -> l instanceof TopologyLoad.Loaded ok ? Optional.of(ok.model()) : Optional.empty()));
+    return new Inspector(driver, records, privileges).inspect(name, compare);
+  }
+
+  private LabName onlyLab() {
+    List<LabName> all = records.list();
+    if (all.size() == 1) {
+      return all.getFirst();
+    }
+    throw new LabException.NoSuchLab(all.isEmpty() ? "no lab is deployed (nothing in " + records.directory() + ")"
+        : "several labs are deployed (" + names() + "): name one with --lab");
+  }
+
   /** The lab a selector means; a file nobody deployed names its topology's default lab. */
   public LabName resolve(LabSelector selector) {
     return switch (selector) {
@@ -94,7 +122,7 @@ public final class Labs implements AutoCloseable {
 
   /** Every recorded lab. */
   public List<LabRecord> list() {
-    return records.list().stream().map(records::load).flatMap(java.util.Optional::stream).toList();
+    return records.list().stream().map(records::load).flatMap(Optional::stream).toList();
   }
 
   @Override
