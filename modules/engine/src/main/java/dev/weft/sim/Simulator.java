@@ -78,6 +78,11 @@ public final class Simulator {
     return t;
   }
 
+  /** Traces one packet afresh, bypassing the flow cache, handing every frame on every link to {@code pcap}. */
+  public Trace trace(TraceRequest request, PcapSink pcap) {
+    return runner.run(request, pcap);
+  }
+
   /** Traces one packet and writes one pcap file per link it crossed into {@code pcapDirectory}. */
   public Trace trace(TraceRequest request, Path pcapDirectory) throws IOException {
     try (DirectoryPcapSink sink = new DirectoryPcapSink(pcapDirectory)) {

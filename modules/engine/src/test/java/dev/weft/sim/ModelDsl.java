@@ -90,9 +90,9 @@ final class ModelDsl {
   ModelDsl pod(String name, String host, String bridge, String address, String gateway, int mtu) {
     namespace(name, host, NetworkMode.BRIDGE, false);
     iface(name, "eth0", new InterfaceKind.Veth(false), mtu, address);
-    String hostSide = "veth-" + name;
-    iface(host, hostSide.length() > 15 ? hostSide.substring(0, 15) : hostSide, new InterfaceKind.Veth(false), mtu);
-    InterfaceRef hs = InterfaceRef.of(host, hostSide.length() > 15 ? hostSide.substring(0, 15) : hostSide);
+    String hostSide = ("veth-" + name).length() <= 15 ? "veth-" + name : String.format("v%08x", name.hashCode());
+    iface(host, hostSide, new InterfaceKind.Veth(false), mtu);
+    InterfaceRef hs = InterfaceRef.of(host, hostSide);
     b.vethPeer(InterfaceRef.of(name, "eth0"), hs);
     b.bridgePort(hs, InterfaceRef.of(host, bridge));
     route(name, "0.0.0.0/0", gateway, "eth0");

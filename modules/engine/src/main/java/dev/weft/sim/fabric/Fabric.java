@@ -28,9 +28,12 @@ public final class Fabric {
   private final Map<VxlanSocket, DeviceId> vxlanSockets;
   private final Map<GreSocket, DeviceId> greSockets;
   private final Set<InterfaceRef> bareIpPorts;
+  private final Map<Name, IpAddress> primaryAddresses;
+  private final Map<IpAddress, Name> ownerStacks;
 
   Fabric(NetworkModel model, Map<DeviceId, DeviceSpec> devices, Map<InterfaceRef, Wire> wires, Map<Name, DeviceId> stacks,
-      Map<VxlanSocket, DeviceId> vxlanSockets, Map<GreSocket, DeviceId> greSockets, Set<InterfaceRef> bareIpPorts) {
+      Map<VxlanSocket, DeviceId> vxlanSockets, Map<GreSocket, DeviceId> greSockets, Set<InterfaceRef> bareIpPorts,
+      Map<Name, IpAddress> primaryAddresses, Map<IpAddress, Name> ownerStacks) {
     this.model = model;
     this.devices = devices;
     this.wires = wires;
@@ -38,6 +41,18 @@ public final class Fabric {
     this.vxlanSockets = vxlanSockets;
     this.greSockets = greSockets;
     this.bareIpPorts = bareIpPorts;
+    this.primaryAddresses = primaryAddresses;
+    this.ownerStacks = ownerStacks;
+  }
+
+  /** The address a namespace is reached at when named as a destination (see {@code Addressing}). */
+  public Optional<IpAddress> primaryAddress(Name namespace) {
+    return Optional.ofNullable(primaryAddresses.get(namespace));
+  }
+
+  /** The namespace whose stack holds a (non-loopback) address. */
+  public Optional<Name> ownerStack(IpAddress address) {
+    return Optional.ofNullable(ownerStacks.get(address));
   }
 
   /** Whether frames on this port are bare IP packets (an L3 GRE device) rather than Ethernet frames. */

@@ -14,6 +14,7 @@ import dev.weft.model.NetworkModel;
 import dev.weft.model.Segment;
 import dev.weft.model.SegmentKind;
 import dev.weft.model.value.InterfaceName;
+import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.Mac;
 import dev.weft.model.value.Name;
 import java.time.Duration;
@@ -51,8 +52,14 @@ final class FabricCompiler {
         .forEach(ns -> c.stacks.put(ns.name(), c.stacks.get(model.stackOf(ns).name())));
     model.allInterfaces().forEach(c::device);
     model.segments().forEach(c::segment);
+    Map<Name, IpAddress> primary = new HashMap<>();
+    for (Namespace ns : model.namespaces()) {
+      Addressing.primaryAddress(model, ns.name()).ifPresent(a -> primary.put(ns.name(), a));
+    }
+    Map<IpAddress, Name> owners = new HashMap<>();
+    model.addressOwners().forEach((address, iface) -> owners.put(address, iface.ref().namespace()));
     return new Fabric(model, Map.copyOf(c.devices), Map.copyOf(c.wires), Map.copyOf(c.stacks), Map.copyOf(c.vxlan), Map.copyOf(c.gre),
-        Set.copyOf(c.bareIp));
+        Set.copyOf(c.bareIp), Map.copyOf(primary), Map.copyOf(owners));
   }
 
   static DeviceId stackId(Name namespace) {

@@ -37,8 +37,11 @@ final class LinkLayer {
   static final int MAX_NESTING = 3;
   private static final int PROBE_SIZE = 100;
 
-  /** An interface of a stack a frame can reach, and the smallest MTU on the way. */
-  record Terminal(InterfaceRef iface, int bottleneck) {}
+  /**
+   * An interface of a stack a frame can reach, and the smallest MTU on the way; when not {@code exact}
+   * that is the smallest MTU anywhere in its island, a lower bound of the path's.
+   */
+  record Terminal(InterfaceRef iface, int bottleneck, boolean exact) {}
 
   /** Everything a flood from one interface reaches. */
   record Flood(Map<Name, Terminal> stacks, Optional<Terminal> world, Optional<Name> worldSegment) {}
@@ -53,6 +56,8 @@ final class LinkLayer {
   private final Map<InterfaceRef, Flood> floods = new ConcurrentHashMap<>();
   private final Map<Unicast, Optional<Terminal>> unicasts = new ConcurrentHashMap<>();
   private final Map<Tunnel, Optional<DeviceId>> tunnels = new ConcurrentHashMap<>();
+  private final Map<DeviceId, VxlanForwardingTable> vxlanTables = new ConcurrentHashMap<>();
+  private final L2Islands islands;
 
   private record Unicast(InterfaceRef egress, Mac mac) {}
 
@@ -63,9 +68,27 @@ final class LinkLayer {
   LinkLayer(Fabric fabric, OuterWalker outer) {
     this.fabric = fabric;
     this.outer = outer;
+    this.islands = new L2Islands(fabric);
   }
 
+  /**
+   * What a broadcast from {@code egress} reaches. Into a tunnel-free island the answer is the island's,
+   * shared by all its interfaces (MTUs not exact); otherwise a walk that crosses tunnels (exact).
+   */
   Flood flood(Name stack, InterfaceRef egress, int nesting) {
+    Optional<Wire> w = fabric.wire(egress);
+    if (w.isPresent()) {
+      Optional<L2Islands.Island> island = islands.of(w.get().other(stackId(stack)));
+      if (island.isPresent()) {
+        L2Islands.Island i = island.get();
+        return new Flood(i.stacks(), i.world(), i.worldSegment());
+      }
+    }
+    return exactFlood(stack, egress, nesting);
+  }
+
+  /** A flood walked from this interface, with the exact smallest MTU of each path. */
+  Flood exactFlood(Name stack, InterfaceRef egress, int nesting) {
     Flood cached = floods.get(egress);
     if (cached != null) {
       return cached;
@@ -75,10 +98,10 @@ final class LinkLayer {
     Name[] segment = new Name[1];
     walk(stack, egress, Optional.empty(), nesting, (spec, node) -> {
       switch (spec) {
-        case DeviceSpec.Stack s -> stacks.putIfAbsent(s.config().namespace(), new Terminal(node.in, node.bottleneck));
+        case DeviceSpec.Stack s -> stacks.putIfAbsent(s.config().namespace(), new Terminal(node.in, node.bottleneck, true));
         case DeviceSpec.External e -> {
           if (world[0] == null) {
-            world[0] = new Terminal(node.in, node.bottleneck);
+            world[0] = new Terminal(node.in, node.bottleneck, true);
             segment[0] = e.segment();
           }
         }
@@ -101,7 +124,7 @@ final class LinkLayer {
     Terminal[] found = new Terminal[1];
     walk(stack, egress, Optional.of(mac), nesting, (spec, node) -> {
       if (spec instanceof DeviceSpec.Stack && fabric.model().iface(node.in).map(i -> i.mac().equals(mac)).orElse(false)) {
-        found[0] = new Terminal(node.in, node.bottleneck);
+        found[0] = new Terminal(node.in, node.bottleneck, true);
         return true;
       }
       return false;
@@ -119,7 +142,7 @@ final class LinkLayer {
     }
     return cross(g.id(), g.config().remote(), nesting)
         .flatMap(peer -> fabric.wire(((DeviceSpec.Gre) fabric.device(peer)).config().device()))
-        .map(pw -> new Terminal(pw.port(), Integer.MAX_VALUE));
+        .map(pw -> new Terminal(pw.port(), Integer.MAX_VALUE, true));
   }
 
   private interface Visitor {
@@ -166,7 +189,7 @@ final class LinkLayer {
           }
         }
         case DeviceSpec.Vxlan x -> {
-          var table = new VxlanForwardingTable(x.config().staticEntries(), Duration.ZERO);
+          var table = vxlanTables.computeIfAbsent(x.id(), id -> new VxlanForwardingTable(x.config().staticEntries(), Duration.ZERO));
           List<IpAddress> remotes = table.select(unicast.orElse(Mac.BROADCAST), Instant.EPOCH).remotes();
           for (IpAddress remote : remotes) {
             cross(x.id(), remote, nesting).ifPresent(peer -> emerge(queue, peer, n.bottleneck));

@@ -14,13 +14,10 @@ import dev.weft.sim.Protocol;
 import dev.weft.sim.TraceRequest;
 import dev.weft.sim.TraceRequestException;
 import dev.weft.sim.fabric.Fabric;
-import dev.weft.sim.run.Addressing;
 import dev.weft.sim.run.PacketFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whole-matrix reachability on the fast path. Each cell is one {@link PathWalker} walk of the packet a
@@ -30,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Reachability {
   private final Fabric fabric;
   private final PathWalker walker;
-  private final Map<Name, Optional<IpAddress>> addresses = new ConcurrentHashMap<>();
 
   public Reachability(Fabric fabric, NetfilterHooks hooks) {
     this.fabric = fabric;
@@ -69,7 +65,7 @@ public final class Reachability {
   }
 
   private ReachCell explain(Name from, Name to, ReachRequest request) {
-    Optional<Walk> w = walk(from, to, request, Trail.on());
+    Optional<Walk> w = walk(from, to, request, Trail.start());
     if (w.isEmpty()) {
       return new ReachCell(from.value(), to.value(), Outcome.DROPPED, Optional.of(DropCause.NO_SUCH_ADDRESS), to.value(),
           to + " has no address outside loopback (network mode none?)", List.of());
@@ -80,7 +76,7 @@ public final class Reachability {
 
   /** Empty when the destination has no address to send to. */
   private Optional<Walk> walk(Name from, Name to, ReachRequest request, Trail trail) {
-    Optional<IpAddress> dst = addresses.computeIfAbsent(to, n -> Addressing.primaryAddress(fabric.model(), n));
+    Optional<IpAddress> dst = fabric.primaryAddress(to);
     if (dst.isEmpty()) {
       return Optional.empty();
     }

@@ -2,7 +2,6 @@ package dev.weft.sim.reach;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /** The hops of a walk, written down only when an explanation is wanted (text costs more than the walk). */
 final class Trail {
@@ -15,13 +14,18 @@ final class Trail {
     this.on = on;
   }
 
-  static Trail on() {
+  static Trail start() {
     return new Trail(true);
   }
 
-  void add(Supplier<String> hop) {
+  /** Whether hops are being written down; callers test this first so that no text is built for nothing. */
+  boolean on() {
+    return on;
+  }
+
+  void add(String hop) {
     if (on) {
-      hops.add(hop.get());
+      hops.add(hop);
     }
   }
 

@@ -17,6 +17,7 @@ import dev.weft.sim.Trace;
 import dev.weft.sim.TraceRequest;
 import dev.weft.sim.TraceRequestException;
 import dev.weft.sim.TraceStep;
+import dev.weft.sim.fabric.Addressing;
 import dev.weft.sim.fabric.Fabric;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -39,7 +40,7 @@ public final class TraceRunner {
     NetworkModel model = fabric.model();
     Namespace from = model.namespace(request.from().namespace()).orElseThrow(() -> new TraceRequestException(
         "unknown namespace '" + request.from().namespace() + "' in --from (known: " + known(model) + ")"));
-    Optional<IpAddress> destination = destination(model, request.to());
+    Optional<IpAddress> destination = destination(request.to());
     if (destination.isEmpty()) {
       return new Trace(request, request.protocol().keyword() + " to " + request.to(), List.of(),
           Disposition.dropped(DropCause.NO_SUCH_ADDRESS, Optional.empty(),
@@ -59,14 +60,15 @@ public final class TraceRunner {
     }
   }
 
-  private static Optional<IpAddress> destination(NetworkModel model, Target to) {
+  private Optional<IpAddress> destination(Target to) {
+    NetworkModel model = fabric.model();
     return switch (to) {
       case Target.Address a -> Optional.of(a.address());
       case Target.Namespace n -> {
         if (model.namespace(n.namespace()).isEmpty()) {
           throw new TraceRequestException("unknown namespace '" + n.namespace() + "' in --to (known: " + known(model) + ")");
         }
-        yield Addressing.primaryAddress(model, n.namespace());
+        yield fabric.primaryAddress(n.namespace());
       }
     };
   }

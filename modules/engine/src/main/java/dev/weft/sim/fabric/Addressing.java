@@ -1,4 +1,4 @@
-package dev.weft.sim.run;
+package dev.weft.sim.fabric;
 
 import dev.weft.model.Interface;
 import dev.weft.model.InterfaceKind;
@@ -8,8 +8,6 @@ import dev.weft.model.value.InterfaceAddress;
 import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.IpFamily;
 import dev.weft.model.value.Name;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,16 +22,31 @@ public final class Addressing {
 
   public static Optional<IpAddress> primaryAddress(NetworkModel model, Name namespace) {
     Namespace ns = model.namespace(namespace).orElseThrow(() -> new IllegalArgumentException("unknown namespace " + namespace));
-    List<Interface> ifaces = new ArrayList<>(model.interfaces(model.stackOf(ns).name()));
-    if (model.stackOf(ns).isHostRoot()) {
-      ifaces.sort(Comparator.comparing(i -> !(i.kind() instanceof InterfaceKind.Physical)));
-    }
+    Namespace stack = model.stackOf(ns);
+    List<Interface> ifaces = model.interfaces(stack.name());
     for (IpFamily family : IpFamily.values()) {
-      for (Interface i : ifaces) {
-        for (InterfaceAddress a : i.addresses()) {
-          if (a.family() == family && !a.address().isLoopback() && !(i.kind() instanceof InterfaceKind.Loopback)) {
-            return Optional.of(a.address());
-          }
+      if (stack.isHostRoot()) {
+        Optional<IpAddress> uplink = first(ifaces, family, true);
+        if (uplink.isPresent()) {
+          return uplink;
+        }
+      }
+      Optional<IpAddress> any = first(ifaces, family, false);
+      if (any.isPresent()) {
+        return any;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<IpAddress> first(List<Interface> ifaces, IpFamily family, boolean uplinksOnly) {
+    for (Interface i : ifaces) {
+      if (i.kind() instanceof InterfaceKind.Loopback || (uplinksOnly && !(i.kind() instanceof InterfaceKind.Physical))) {
+        continue;
+      }
+      for (InterfaceAddress a : i.addresses()) {
+        if (a.family() == family && !a.address().isLoopback()) {
+          return Optional.of(a.address());
         }
       }
     }
