@@ -7,7 +7,7 @@ package dev.weft.lab;
  */
 public abstract sealed class LabException extends RuntimeException
     permits LabException.NotPrivileged, LabException.UnsupportedByKernel, LabException.Conflict,
-        LabException.NoSuchLab, LabException.NotConverged {
+        LabException.NoSuchLab, LabException.NotConverged, LabException.ChangeFailed {
 
   LabException(String message) {
     super(message);
@@ -51,6 +51,24 @@ public abstract sealed class LabException extends RuntimeException
   public static final class NoSuchLab extends LabException {
     public NoSuchLab(String message) {
       super(message);
+    }
+  }
+
+  /**
+   * The kernel refused one change of a deploy. The message names the change (with its settings, which the
+   * kernel's own error often does not) and what became of the lab.
+   */
+  public static final class ChangeFailed extends LabException {
+    private final String change;
+
+    public ChangeFailed(String change, String outcome, RuntimeException cause) {
+      super("deploy failed at '" + change + "': " + cause.getMessage() + "; " + outcome, cause);
+      this.change = change;
+    }
+
+    /** The change the kernel refused, in words. */
+    public String change() {
+      return change;
     }
   }
 

@@ -13,6 +13,7 @@ import dev.weft.lab.plan.PlannedNamespace;
 import dev.weft.lab.record.LabRecord;
 import dev.weft.lab.record.LabRecords;
 import dev.weft.linux.LinuxDriver;
+import dev.weft.linux.error.DriverException;
 import dev.weft.linux.netns.NetnsName;
 import dev.weft.linux.tx.Transaction;
 import dev.weft.model.NetworkModel;
@@ -77,6 +78,13 @@ public final class Deployer {
     try (Transaction tx = driver.begin("deploy lab " + lab)) {
       now = converge(plan, existing, new ChangeApplier(driver, tx), options, applied);
       tx.commit();
+    } catch (FailedChange e) {
+      if (fresh) {
+        records.delete(lab);
+      }
+      throw new LabException.ChangeFailed(e.change.describe(), fresh
+          ? "everything this deploy created was removed, nothing is left"
+          : "the changes before it stay; deploy again once fixed, or 'weft destroy --lab " + lab + "'", e.cause);
     } catch (RuntimeException e) {
       if (fresh) {
         records.delete(lab);
@@ -121,8 +129,24 @@ public final class Deployer {
   private static void apply(List<Change> list, ChangeApplier applier, DeployOptions options, List<String> applied) {
     for (Change c : list) {
       options.beforeChange().accept(c);
-      applier.apply(c);
+      try {
+        applier.apply(c);
+      } catch (DriverException e) {
+        throw new FailedChange(c, e);
+      }
       applied.add(c.describe());
+    }
+  }
+
+  /** Carries a kernel refusal out of the transaction, which undoes the deploy on the way. */
+  private static final class FailedChange extends RuntimeException {
+    private final Change change;
+    private final DriverException cause;
+
+    FailedChange(Change change, DriverException cause) {
+      super(cause.getMessage(), cause, false, false);
+      this.change = change;
+      this.cause = cause;
     }
   }
 }
