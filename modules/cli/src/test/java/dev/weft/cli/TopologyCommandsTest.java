@@ -2,6 +2,8 @@ package dev.weft.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.model.testing.GoldenFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

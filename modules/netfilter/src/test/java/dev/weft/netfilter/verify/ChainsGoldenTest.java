@@ -15,10 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The text of {@code weft verify chains} for a few packets, compared with golden files under
  * src/test/resources/golden. After an intended change, regenerate them and review the diff:
  *
- * <pre>./mvnw -q -B -pl modules/netfilter test -Dtest=ChainsGoldenTest -Dweft.golden.update=true</pre>
+ * <pre>./mvnw -q -B -pl modules/netfilter test -Dtest=ChainsGoldenTest -Dweft.updateGolden=true</pre>
  */
 class ChainsGoldenTest {
-  private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
   @ParameterizedTest
   @CsvSource({
@@ -40,11 +39,7 @@ class ChainsGoldenTest {
         q = q.withIpsets(dir.resolve(ipsets));
       }
       String text = new ChainsVerifier().run(q).text().replace(dir + "/", "");
-      Path expected = GOLDEN.resolve(golden + ".txt");
-      if (Boolean.getBoolean("weft.golden.update")) {
-        Files.writeString(expected, text);
-      }
-      assertThat(text).isEqualTo(Files.readString(expected));
+      dev.weft.model.testing.GoldenFiles.assertMatches(golden + ".txt", text);
     } finally {
       deleteAll(dir);
     }
