@@ -55,6 +55,15 @@ class LauncherIT {
   }
 
   @Test
+  void missingJarsAreReportedAsCode50() throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("lonely/bin"));
+    Path launcher = Files.copy(CniExec.weftIpam(), bin.resolve("weft-ipam"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    Reply r = CniExec.run(launcher, Map.of("CNI_COMMAND", "VERSION"), "");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.stdout()).startsWith("{\"cniVersion\":\"1.1.0\",\"code\":50,");
+  }
+
+  @Test
   void errorsAreJsonOnStdoutWithExitCode1() throws Exception {
     Reply r = CniExec.run(install(), Map.of("CNI_COMMAND", "ADD"), "{\"cniVersion\":\"1.0.0\",\"name\":\"n\"}");
     assertThat(r.exit()).isEqualTo(1);
