@@ -177,18 +177,22 @@ public final class NodeAllocator {
    * every address whose recorded network namespace no longer exists (it was removed, or the node
    * rebooted). An old-format owner (container ID only) is valid when any valid attachment has its ID.
    */
-  public List<IpAddress> collectGarbage(Collection<Attachment> valid, boolean reclaimMissingNetns)
-      throws IOException {
+  public GcReport collectGarbage(Collection<Attachment> valid, boolean reclaimMissingNetns) throws IOException {
     return store.locked(() -> {
       List<IpAddress> freed = new ArrayList<>();
+      List<String> errors = new ArrayList<>();
       for (Map.Entry<IpAddress, Attachment> e : Map.copyOf(store.allocations()).entrySet()) {
-        if (!isValid(e.getValue(), valid) || (reclaimMissingNetns && netnsGone(e.getKey()))) {
-          store.release(e.getKey());
-          freed.add(e.getKey());
+        try {
+          if (!isValid(e.getValue(), valid) || (reclaimMissingNetns && netnsGone(e.getKey()))) {
+            store.release(e.getKey());
+            freed.add(e.getKey());
+          }
+        } catch (IOException failure) {
+          errors.add(e.getKey() + " (" + e.getValue() + "): " + failure.getMessage());
         }
       }
       freed.sort(null);
-      return freed;
+      return new GcReport(freed, errors);
     });
   }
 

@@ -15,6 +15,7 @@ import dev.weft.ipam.node.AllocationOutcome;
 import dev.weft.ipam.node.AllocationOutcome.Allocated;
 import dev.weft.ipam.node.AllocationOutcome.Exhausted;
 import dev.weft.ipam.node.AllocationOutcome.Rejected;
+import dev.weft.ipam.node.GcReport;
 import dev.weft.ipam.node.Lease;
 import dev.weft.ipam.node.NodeAllocator;
 import dev.weft.ipam.range.RangeSet;
@@ -113,8 +114,12 @@ public final class WeftIpamPlugin implements CniPlugin {
     List<Attachment> valid = request.config().validAttachments().orElseThrow(() -> CniException.invalidConfig(
         "GC needs cni.dev/valid-attachments (refusing to treat a missing list as empty)"));
     try {
-      List<IpAddress> freed = allocator(config).collectGarbage(valid, config.reclaimMissingNetns());
-      log.info("GC freed " + freed);
+      GcReport report = allocator(config).collectGarbage(valid, config.reclaimMissingNetns());
+      log.info("GC freed " + report.freed());
+      if (!report.errors().isEmpty()) {
+        throw new CniException(ErrorCode.Standard.IO_FAILURE, "GC freed " + report.freed().size()
+            + " addresses but could not release " + report.errors().size(), String.join("; ", report.errors()));
+      }
     } catch (IOException e) {
       throw CniException.io("IPAM store " + config.dataDir().resolve(config.network()), e);
     }
