@@ -1,0 +1,118 @@
+package dev.weft.cni.daemon;
+
+import dev.weft.cni.plugin.NetworkLocks;
+import dev.weft.cni.plugin.WeftCniPlugin;
+import dev.weft.cni.protocol.CniDispatcher;
+import dev.weft.cni.protocol.CniLog;
+import dev.weft.cni.wire.WireFormat;
+import dev.weft.cni.wire.WireFormat.Reply;
+import dev.weft.cni.wire.WireFormat.Request;
+import dev.weft.linux.LinuxDriver;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code weft-cnid}: the node daemon behind the thin {@code weft} client.
+ *
+ * <p>Design note: kubelet's runtime execs the CNI binary once per pod and command, and a JVM that
+ * loads the plugin, the IPAM and the FFM driver spends most of an ADD starting up. The daemon keeps all
+ * of that warm and runs each request through the very {@link CniDispatcher} a standalone run uses, with
+ * the client's environment and stdin, so the reply (stdout, exit code) is byte-for-byte what the
+ * standalone plugin would print; the request's log lines come back as the client's stderr. One virtual
+ * thread per connection (namespace work happens on the driver's platform threads). The socket is 0600
+ * in a 0700 directory, so only root can hand it work. A request from a client in another network
+ * namespace is refused (the client then runs standalone), because "the host" is the daemon's namespace.
+ */
+public final class CniDaemon implements AutoCloseable {
+  private final Path socket;
+  private final LinuxDriver driver;
+  private final NetworkLocks locks = new NetworkLocks();
+  private final String namespaceId;
+  private final Optional<Path> logFile;
+  private final ServerSocketChannel server;
+
+  public CniDaemon(Path socket, LinuxDriver driver, Optional<Path> logFile) throws IOException {
+    this.socket = socket;
+    this.driver = driver;
+    this.logFile = logFile;
+    this.namespaceId = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
+    Path dir = socket.toAbsolutePath().getParent();
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+    Files.deleteIfExists(socket);
+    this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    server.bind(UnixDomainSocketAddress.of(socket));
+    Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+  }
+
+  /** Accepts connections until closed. */
+  public void serve() {
+    while (server.isOpen()) {
+      try {
+        SocketChannel connection = server.accept();
+        Thread.ofVirtual().name("weft-cnid-request").start(() -> handle(connection));
+      } catch (IOException e) {
+        if (server.isOpen()) {
+          System.err.println("weft-cnid: accept failed: " + e.getMessage());
+        }
+      }
+    }
+  }
+
+  private void handle(SocketChannel connection) {
+    try (connection; InputStream in = Channels.newInputStream(connection);
+        OutputStream out = Channels.newOutputStream(connection)) {
+      Request request = WireFormat.readRequest(in);
+      WireFormat.writeReply(out, answer(request));
+    } catch (IOException | RuntimeException e) {
+      System.err.println("weft-cnid: request failed: " + e);
+    }
+  }
+
+  Reply answer(Request request) {
+    if (!request.namespaceId().equals(namespaceId)) {
+      byte[] why = ("weft-cnid serves " + namespaceId + ", the client is in " + request.namespaceId() + "\n")
+          .getBytes(StandardCharsets.UTF_8);
+      return new Reply(WireFormat.REFUSED, 0, new byte[0], why);
+    }
+    Map<String, String> env = new HashMap<>(request.env());
+    if (!env.containsKey("WEFT_CNI_LOG_FILE")) {
+      logFile.ifPresent(f -> env.put("WEFT_CNI_LOG_FILE", f.toString()));
+    }
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+    CniLog log = CniLog.fromEnvironment("weft", env, err);
+    int exit = new CniDispatcher(new WeftCniPlugin(driver, log, locks), log)
+        .run(env, new ByteArrayInputStream(request.stdin()), stdout);
+    err.flush();
+    return new Reply(WireFormat.SERVED, exit, stdout.toByteArray(), stderr.toByteArray());
+  }
+
+  public Path socket() {
+    return socket;
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+    Files.deleteIfExists(socket);
+  }
+}
