@@ -42,6 +42,11 @@ public record StackConfig(
       return ref.namespace().equals(config.namespace()) ? Optional.ofNullable(byName.get(ref.name())) : Optional.empty();
     }
 
+    /** An interface of this namespace by name, as a route names its device. */
+    public Optional<StackInterface> iface(InterfaceName name) {
+      return Optional.ofNullable(byName.get(name));
+    }
+
     public StackInterface require(InterfaceRef ref) {
       return iface(ref).orElseThrow(() -> new IllegalArgumentException(ref + " is not an interface of " + config.namespace()));
     }

@@ -1,22 +1,14 @@
 package dev.weft.sim.reach;
 
 import dev.weft.engine.hook.HookPoint;
-import dev.weft.engine.hook.HookVerdict;
-import dev.weft.engine.hook.NetfilterHook;
 import dev.weft.engine.hook.NetfilterHooks;
-import dev.weft.engine.hook.PacketContext;
-import dev.weft.engine.l3.LinkType;
 import dev.weft.engine.l3.StackConfig;
 import dev.weft.engine.l3.StackInterface;
 import dev.weft.model.InterfaceRef;
-import dev.weft.model.NeighborEntry;
 import dev.weft.model.route.Route;
-import dev.weft.model.value.InterfaceName;
 import dev.weft.model.value.IpAddress;
-import dev.weft.model.value.Mac;
 import dev.weft.model.value.Name;
 import dev.weft.sim.DropCause;
-import dev.weft.sim.fabric.DeviceSpec;
 import dev.weft.sim.fabric.Fabric;
 import java.util.ArrayList;
 import java.util.Map;
@@ -33,16 +25,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PathWalker {
   private static final int MAX_HOPS = 256;
+  private static final int LOOP_WATCH_FROM = 3;
 
   private final Fabric fabric;
-  private final NetfilterHooks hooks;
+  private final FastHooks hooks;
   private final LinkLayer links;
-  private final Map<Name, Map<NeighborKey, Mac>> neighbors = new ConcurrentHashMap<>();
+  private final NextHops nextHops;
   private final Map<OuterKey, Walk> outerWalks = new ConcurrentHashMap<>();
   private final Map<Suffix, Walk> suffixes = new ConcurrentHashMap<>();
-  private final boolean noHooks;
-
-  private record NeighborKey(InterfaceName device, IpAddress address) {}
 
   private record OuterKey(Name namespace, Flow flow) {}
 
@@ -57,9 +47,9 @@ final class PathWalker {
 
   PathWalker(Fabric fabric, NetfilterHooks hooks) {
     this.fabric = fabric;
-    this.hooks = hooks;
+    this.hooks = new FastHooks(hooks);
     this.links = new LinkLayer(fabric, this::outer);
-    this.noHooks = hooks == NetfilterHooks.NONE;
+    this.nextHops = new NextHops(fabric, links);
   }
 
   /** A tunnel's outer packet, memoised: tunnels ask the same question for every inner flow. */
@@ -74,27 +64,29 @@ final class PathWalker {
   }
 
   /**
-   * The flow cache: without rules, and when no explanation is being written, every point a walk passes
-   * after its source is remembered with the walk's end, so later walks stop as soon as they reach one.
+   * The flow cache: without rules, and when no explanation is being written, the first point a walk
+   * reaches after its source (the first router, typically) is remembered with the walk's end, so every
+   * later packet from behind that router to the same destination stops there. Remembering that one point
+   * is what makes all pairs cheap; remembering every point would cost more than it saves.
    */
   Walk walk(Name source, Flow start, Trail trail, int nesting) {
     Journey j = new Journey(fabric.stack(source).config().namespace(), start, trail, nesting);
-    boolean cache = noHooks && !trail.on();
-    List<Suffix> passed = new ArrayList<>(4);
-    Walk end = null;
-    for (int hop = 0; hop < MAX_HOPS && end == null; hop++) {
-      if (cache && j.in.isPresent()) {
+    boolean cache = hooks.none() && !trail.on();
+    Optional<Suffix> first = Optional.empty();
+    Optional<Walk> end = Optional.empty();
+    for (int hop = 0; hop < MAX_HOPS && end.isEmpty(); hop++) {
+      if (cache && first.isEmpty() && j.in.isPresent()) {
         Suffix here = new Suffix(j.stack, j.in.get(), j.flow.destination(), j.flow.size(), j.flow.dontFragment(), j.flow.ttl());
-        end = suffixes.get(here);
-        if (end != null) {
-          break;
+        Walk known = suffixes.get(here);
+        if (known != null) {
+          return known;
         }
-        passed.add(here);
+        first = Optional.of(here);
       }
-      end = j.step().orElse(null);
+      end = j.step();
     }
-    Walk result = end != null ? end : Walk.dropped(DropCause.LOOP, j.stack, "more than " + MAX_HOPS + " hops", trail.hops());
-    passed.forEach(p -> suffixes.put(p, result));
+    Walk result = end.orElseGet(() -> Walk.dropped(DropCause.LOOP, j.stack, "more than " + MAX_HOPS + " hops", trail.hops()));
+    first.ifPresent(p -> suffixes.put(p, result));
     return result;
   }
 
@@ -103,7 +95,8 @@ final class PathWalker {
     private Name stack;
     private Optional<InterfaceRef> in = Optional.empty();
     private Flow flow;
-    private final List<Visit> visited = new ArrayList<>(4);
+    private final List<Visit> visited = new ArrayList<>(0);
+    private int received;
     private final Trail trail;
     private final int nesting;
 
@@ -120,13 +113,16 @@ final class PathWalker {
       boolean local = in.isEmpty();
       if (!local) {
         if (!apply(HookPoint.PREROUTING, in, Optional.empty())) {
-          return Optional.of(policy(stack, HookPoint.PREROUTING, trail));
+          return Optional.of(FastHooks.policy(stack, HookPoint.PREROUTING, trail));
         }
-        Visit visit = new Visit(stack, in, flow.loopKey());
-        if (visited.contains(visit)) {
-          return dropped(DropCause.LOOP, "routing loop: the packet came back to " + stack);
+        // short paths cannot loop; watching for revisits only from the fourth stack on spares the common case
+        if (++received > LOOP_WATCH_FROM) {
+          Visit visit = new Visit(stack, in, flow.loopKey());
+          if (visited.contains(visit)) {
+            return dropped(DropCause.LOOP, "routing loop: the packet came back to " + stack);
+          }
+          visited.add(visit);
         }
-        visited.add(visit);
       }
       if (st.isLocal(flow.destination())) {
         return Optional.of(local ? loopback(stack, flow, trail) : input(stack, in, flow, trail));
@@ -142,7 +138,12 @@ final class PathWalker {
     }
 
     private Optional<Walk> forward(StackConfig.Index st, Route r, boolean local) {
-      InterfaceRef out = new InterfaceRef(stack, r.device());
+      Optional<StackInterface> device = st.iface(r.device());
+      if (device.isEmpty()) {
+        return dropped(DropCause.NO_ROUTE, "route " + r + " names no interface of " + stack);
+      }
+      StackInterface egress = device.get();
+      InterfaceRef out = egress.ref();
       IpAddress next = r.nextHop(flow.destination());
       if (trail.on()) {
         trail.add(stack + ": route " + r + (r.gateway().isPresent() ? "" : " (on-link " + next + ")"));
@@ -161,9 +162,8 @@ final class PathWalker {
       }
       HookPoint filter = local ? HookPoint.OUTPUT : HookPoint.FORWARD;
       if (!apply(filter, in, Optional.of(out))) {
-        return Optional.of(policy(stack, filter, trail));
+        return Optional.of(FastHooks.policy(stack, filter, trail));
       }
-      StackInterface egress = st.require(out);
       int mtu = egress.mtu().value();
       if (flow.size() > mtu) {
         if (!flow.destination().isIpv4() || flow.dontFragment()) {
@@ -172,14 +172,14 @@ final class PathWalker {
         flow = flow.withSize(Ipv4Fragments.largest(mtu));
       }
       if (!apply(HookPoint.POSTROUTING, Optional.empty(), Optional.of(out))) {
-        return Optional.of(policy(stack, HookPoint.POSTROUTING, trail));
+        return Optional.of(FastHooks.policy(stack, HookPoint.POSTROUTING, trail));
       }
-      return cross(link(stack, egress, next, nesting), out, next);
+      return cross(nextHops.resolve(stack, egress, next, nesting), out, next);
     }
 
-    private Optional<Walk> cross(Hop h, InterfaceRef out, IpAddress next) {
+    private Optional<Walk> cross(NextHops.Hop h, InterfaceRef out, IpAddress next) {
       return switch (h) {
-        case Hop.Arrive a -> {
+        case NextHops.Hop.Arrive a -> {
           int bottleneck = a.terminal().bottleneck();
           if (flow.size() > bottleneck && !a.terminal().exact()) {
             bottleneck = links.exactFlood(stack, out, nesting).stacks().get(a.terminal().iface().namespace()).bottleneck();
@@ -196,7 +196,7 @@ final class PathWalker {
           in = Optional.of(arrived);
           yield Optional.empty();
         }
-        case Hop.Exit x -> {
+        case NextHops.Hop.Exit x -> {
           int bottleneck = x.terminal().bottleneck();
           if (flow.size() > bottleneck && !x.terminal().exact()) {
             bottleneck = links.exactFlood(stack, out, nesting).world().orElseThrow().bottleneck();
@@ -207,17 +207,17 @@ final class PathWalker {
               : Optional.of(Walk.exits(stack, "left the network via " + x.segment() + " towards " + flow.destination(),
                   trail.hops()));
         }
-        case Hop.Unreachable u -> dropped(next.equals(flow.destination()) && fabric.model().ownerOf(next).isEmpty()
+        case NextHops.Hop.Unreachable u -> dropped(next.equals(flow.destination()) && fabric.model().ownerOf(next).isEmpty()
             ? DropCause.NO_SUCH_ADDRESS : DropCause.NEIGHBOR_UNREACHABLE, u.detail());
       };
     }
 
     /** Runs a hook on the current flow; false when it dropped the packet. */
     private boolean apply(HookPoint point, Optional<InterfaceRef> hookIn, Optional<InterfaceRef> hookOut) {
-      if (noHooks) {
+      if (hooks.none()) {
         return true;
       }
-      Optional<Flow> after = hook(stack, point, hookIn, hookOut, flow, trail);
+      Optional<Flow> after = hooks.apply(stack, point, hookIn, hookOut, flow, trail);
       after.ifPresent(f -> flow = f);
       return after.isPresent();
     }
@@ -227,63 +227,25 @@ final class PathWalker {
     }
   }
 
-  /**
-   * Where a frame for {@code next} sent out of {@code egress} ends up. Cheap to ask again: the costly
-   * part, what a flood or unicast from an interface reaches, is memoised by {@link LinkLayer}.
-   */
-  private sealed interface Hop {
-    record Arrive(LinkLayer.Terminal terminal) implements Hop {}
-
-    record Exit(Name segment, LinkLayer.Terminal terminal) implements Hop {}
-
-    record Unreachable(String detail) implements Hop {}
-  }
-
-  private Hop link(Name s, StackInterface egress, IpAddress next, int nesting) {
-    InterfaceRef out = egress.ref();
-    if (egress.link() == LinkType.RAW_IP) {
-      return links.pointToPoint(s, out, nesting).<Hop>map(Hop.Arrive::new)
-          .orElse(new Hop.Unreachable("the tunnel " + out + " does not reach its peer"));
-    }
-    if (egress.link() == LinkType.LOOPBACK) {
-      return new Hop.Unreachable(next + " is not local yet routed to loopback");
-    }
-    Mac fixed = neighbors(s).get(new NeighborKey(out.name(), next));
-    if (fixed != null) {
-      return links.unicast(s, out, fixed, nesting).<Hop>map(Hop.Arrive::new)
-          .orElse(new Hop.Unreachable("no interface with " + fixed + " (the permanent neighbour entry for " + next
-              + ") is reachable from " + out));
-    }
-    LinkLayer.Flood flood = links.flood(s, out, nesting);
-    Optional<Name> owner = fabric.ownerStack(next);
-    if (owner.isPresent() && !owner.get().equals(s) && flood.stacks().containsKey(owner.get())) {
-      return new Hop.Arrive(flood.stacks().get(owner.get()));
-    }
-    if (owner.isEmpty() && flood.world().isPresent()) {
-      return new Hop.Exit(flood.worldSegment().orElseThrow(), flood.world().get());
-    }
-    return new Hop.Unreachable("no answer to ARP for " + next + " on " + out);
-  }
-
   private Walk loopback(Name s, Flow f, Trail trail) {
     InterfaceRef lo = stack(s).loopback().ref();
     for (HookPoint p : new HookPoint[] {HookPoint.OUTPUT, HookPoint.POSTROUTING}) {
-      Optional<Flow> next = hook(s, p, Optional.empty(), Optional.of(lo), f, trail);
+      Optional<Flow> next = hooks.apply(s, p, Optional.empty(), Optional.of(lo), f, trail);
       if (next.isEmpty()) {
-        return policy(s, p, trail);
+        return FastHooks.policy(s, p, trail);
       }
       f = next.get();
     }
-    Optional<Flow> pre = hook(s, HookPoint.PREROUTING, Optional.of(lo), Optional.empty(), f, trail);
+    Optional<Flow> pre = hooks.apply(s, HookPoint.PREROUTING, Optional.of(lo), Optional.empty(), f, trail);
     if (pre.isEmpty()) {
-      return policy(s, HookPoint.PREROUTING, trail);
+      return FastHooks.policy(s, HookPoint.PREROUTING, trail);
     }
     return input(s, Optional.of(lo), pre.get(), trail);
   }
 
   private Walk input(Name s, Optional<InterfaceRef> in, Flow f, Trail trail) {
-    if (hook(s, HookPoint.INPUT, in, Optional.empty(), f, trail).isEmpty()) {
-      return policy(s, HookPoint.INPUT, trail);
+    if (hooks.apply(s, HookPoint.INPUT, in, Optional.empty(), f, trail).isEmpty()) {
+      return FastHooks.policy(s, HookPoint.INPUT, trail);
     }
     if (trail.on()) {
       trail.add(s + ": " + f.destination() + " is local: delivered");
@@ -291,49 +253,7 @@ final class PathWalker {
     return Walk.delivered(s, trail.hops());
   }
 
-  /** The flow after a hook, or empty when the hook dropped it. */
-  private Optional<Flow> hook(Name s, HookPoint point, Optional<InterfaceRef> in, Optional<InterfaceRef> out, Flow f, Trail trail) {
-    if (noHooks) {
-      return Optional.of(f);
-    }
-    NetfilterHook hook = hooks.forNamespace(s);
-    if (hook == NetfilterHook.ACCEPT_ALL) {
-      return Optional.of(f);
-    }
-    PacketContext ctx = new PacketContext(s, point, in.map(InterfaceRef::name), out.map(InterfaceRef::name), f.source(),
-        f.destination(), f.protocol(), f.sourcePort(), f.destinationPort(), f.icmpType(), f.size());
-    return switch (hook.evaluate(ctx)) {
-      case HookVerdict.Accept a -> Optional.of(f);
-      case HookVerdict.Drop d -> {
-        if (trail.on()) {
-          trail.add(s + ": " + point + " " + d.rule());
-        }
-        yield Optional.empty();
-      }
-      case HookVerdict.Rewrite r -> {
-        if (trail.on()) {
-          trail.add(s + ": " + point + " " + r.rule());
-        }
-        yield Optional.of(f.rewritten(r.source(), r.destination(), r.sourcePort(), r.destinationPort()));
-      }
-    };
-  }
-
-  private static Walk policy(Name s, HookPoint point, Trail trail) {
-    return Walk.dropped(DropCause.POLICY, s, point + " in " + s + " dropped it", trail.hops());
-  }
-
   private StackConfig.Index stack(Name namespace) {
     return fabric.stack(namespace).index();
-  }
-
-  private Map<NeighborKey, Mac> neighbors(Name namespace) {
-    return neighbors.computeIfAbsent(namespace, n -> {
-      Map<NeighborKey, Mac> m = new java.util.HashMap<>();
-      for (NeighborEntry e : fabric.stack(n).config().staticNeighbors()) {
-        m.put(new NeighborKey(e.device(), e.address()), e.mac());
-      }
-      return m;
-    });
   }
 }

@@ -133,4 +133,16 @@ class BridgeHandlerTest {
       Channels.release(out);
     }
   }
+
+  @Test
+  void aPlainSwitchHasNoOwnPortAndFloodsBroadcastToAllOthers() {
+    ch.finishAndReleaseAll();
+    InterfaceRef name = InterfaceRef.of("underlay", "switch");
+    ch = new EmbeddedChannel(BridgeHandler.plainSwitch(name, List.of(new BridgePort(P1, Mtu.ETHERNET, false),
+        new BridgePort(P2, Mtu.ETHERNET, false), new BridgePort(P3, Mtu.ETHERNET, false)),
+        new ForwardingDatabase(Duration.ofSeconds(300)), clock, events));
+    assertThat(send(P1, Mac.BROADCAST, A)).containsExactly(P2, P3);
+    assertThat(send(P2, A, B)).containsExactly(P1);
+    assertThat(events.of(ForwardingEvent.FdbHit.class)).containsExactly(new ForwardingEvent.FdbHit(name, A, P1));
+  }
 }

@@ -1,0 +1,61 @@
+package dev.weft.sim.reach;
+
+import dev.weft.engine.hook.HookPoint;
+import dev.weft.engine.hook.HookVerdict;
+import dev.weft.engine.hook.NetfilterHook;
+import dev.weft.engine.hook.NetfilterHooks;
+import dev.weft.engine.hook.PacketContext;
+import dev.weft.model.InterfaceRef;
+import dev.weft.model.value.Name;
+import dev.weft.sim.DropCause;
+import java.util.Optional;
+
+/**
+ * The netfilter hooks on the fast path: the same {@link NetfilterHook} the stack pipeline asks, given the
+ * same {@link PacketContext}, so that both paths reach the same verdicts.
+ */
+final class FastHooks {
+  private final NetfilterHooks hooks;
+  private final boolean none;
+
+  FastHooks(NetfilterHooks hooks) {
+    this.hooks = hooks;
+    this.none = hooks == NetfilterHooks.NONE;
+  }
+
+  boolean none() {
+    return none;
+  }
+
+  /** The flow after the hook, or empty when the hook dropped it. */
+  Optional<Flow> apply(Name s, HookPoint point, Optional<InterfaceRef> in, Optional<InterfaceRef> out, Flow f, Trail trail) {
+    if (none) {
+      return Optional.of(f);
+    }
+    NetfilterHook hook = hooks.forNamespace(s);
+    if (hook == NetfilterHook.ACCEPT_ALL) {
+      return Optional.of(f);
+    }
+    PacketContext ctx = new PacketContext(s, point, in.map(InterfaceRef::name), out.map(InterfaceRef::name), f.source(),
+        f.destination(), f.protocol(), f.sourcePort(), f.destinationPort(), f.icmpType(), f.size());
+    return switch (hook.evaluate(ctx)) {
+      case HookVerdict.Accept a -> Optional.of(f);
+      case HookVerdict.Drop d -> {
+        if (trail.on()) {
+          trail.add(s + ": " + point + " " + d.rule());
+        }
+        yield Optional.empty();
+      }
+      case HookVerdict.Rewrite r -> {
+        if (trail.on()) {
+          trail.add(s + ": " + point + " " + r.rule());
+        }
+        yield Optional.of(f.rewritten(r.source(), r.destination(), r.sourcePort(), r.destinationPort()));
+      }
+    };
+  }
+
+  static Walk policy(Name s, HookPoint point, Trail trail) {
+    return Walk.dropped(DropCause.POLICY, s, point + " in " + s + " dropped it", trail.hops());
+  }
+}
