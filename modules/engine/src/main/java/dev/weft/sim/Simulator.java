@@ -11,7 +11,6 @@ import dev.weft.sim.run.PcapSink;
 import dev.weft.sim.run.TraceRunner;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -126,9 +125,5 @@ public final class Simulator {
       }
     }
     return r;
-  }
-
-  List<String> namespaces() {
-    return fabric.model().namespaces().stream().map(n -> n.name().value()).toList();
   }
 }

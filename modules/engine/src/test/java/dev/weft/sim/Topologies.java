@@ -6,10 +6,8 @@ import dev.weft.model.NetworkMode;
 import dev.weft.model.NetworkModel;
 import dev.weft.model.SegmentKind;
 import dev.weft.model.value.IpAddress;
-import dev.weft.model.value.Mac;
 import dev.weft.model.value.Vni;
 import java.util.List;
-import java.util.Optional;
 
 /** Hand-built models for simulator tests, one per scenario the issue names. */
 final class Topologies {
@@ -119,13 +117,5 @@ final class Topologies {
         .pod("app", "edge", "br0", "10.0.0.2/24", "10.0.0.1", 1500)
         .route("edge", "0.0.0.0/0", "203.0.113.1", "eth0")
         .build();
-  }
-
-  static Mac unused() {
-    return Mac.ZERO;
-  }
-
-  static Optional<String> none() {
-    return Optional.empty();
   }
 }

@@ -275,8 +275,4 @@ final class LinkLayer {
     return fabric.stackOf(namespace).orElseThrow();
   }
 
-  /** For tests and statistics: how many egress interfaces have a memoised flood. */
-  int memoised() {
-    return floods.size() + unicasts.size() + tunnels.size();
-  }
 }

@@ -7,6 +7,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ public final class DirectoryPcapSink implements PcapSink, Closeable {
   private final Path directory;
   private final Map<String, PcapWriter> writers = new LinkedHashMap<>();
   private final List<Path> files = new ArrayList<>();
+  private Duration shift = Duration.ZERO;
+  private Instant last = Instant.MIN;
 
   public DirectoryPcapSink(Path directory) throws IOException {
     this.directory = Files.createDirectories(directory);
@@ -32,7 +35,14 @@ public final class DirectoryPcapSink implements PcapSink, Closeable {
       writers.put(link, w);
       files.add(file);
     }
-    w.write(at, frame);
+    // several runs (a matrix's cells) share one sink, each starting its clock afresh: keep time moving on
+    Instant stamped = at.plus(shift);
+    if (!stamped.isAfter(last)) {
+      shift = shift.plus(Duration.between(stamped, last)).plusNanos(1000);
+      stamped = at.plus(shift);
+    }
+    last = stamped;
+    w.write(stamped, frame);
   }
 
   /** The files written so far, in the order their links were first crossed. */

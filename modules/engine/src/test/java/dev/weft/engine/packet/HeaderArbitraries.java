@@ -2,7 +2,6 @@ package dev.weft.engine.packet;
 
 import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.ValueArbitraries;
-import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -84,9 +83,5 @@ final class HeaderArbitraries {
 
   static Arbitrary<IpAddress> address(boolean ipv6) {
     return ipv6 ? ValueArbitraries.ipv6() : ValueArbitraries.ipv4();
-  }
-
-  static <T> Optional<T> none() {
-    return Optional.empty();
   }
 }
