@@ -1,0 +1,154 @@
+package dev.weft.cni.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.cni.testing.Json;
+import dev.weft.cni.testing.Node;
+import dev.weft.cni.testing.Plugin.Reply;
+import dev.weft.cni.testing.Sockets;
+import dev.weft.linux.netns.NetnsRef;
+import dev.weft.linux.testing.Lab;
+import dev.weft.linux.testing.Shell;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Overlay mode: two emulated nodes joined by a veth "underlay", pods reaching each other over VXLAN. */
+class OverlayIT {
+  @RegisterExtension
+  static final Lab LAB = new Lab();
+
+  @TempDir
+  Path tmp;
+
+  static String config(String version, Path peers, String subnetOrPool, Path ipam) {
+    return "{\"cniVersion\":\"" + version + "\",\"name\":\"wtovl\",\"type\":\"weft\",\"mode\":\"overlay\","
+        + "\"bridge\":\"wtovbr\",\"overlay\":{\"vni\":42,\"port\":8472,\"underlay\":\"ul0\",\"peersFile\":\"" + peers
+        + "\"," + subnetOrPool + ",\"dataDir\":\"" + ipam + "\"}}";
+  }
+
+  /** Two nodes whose {@code ul0} interfaces share 192.168.77.0/24. */
+  static void underlay(Node a, Node b) {
+    Shell.ok("ip", "link", "add", "wtula", "netns", a.name(), "type", "veth", "peer", "name", "wtulb", "netns", b.name());
+    for (Node n : new Node[] {a, b}) {
+      String old = n == a ? "wtula" : "wtulb";
+      Shell.ok("ip", "-n", n.name(), "link", "set", old, "name", "ul0");
+      Shell.ok("ip", "-n", n.name(), "addr", "add", n == a ? "192.168.77.1/24" : "192.168.77.2/24", "dev", "ul0");
+      Shell.ok("ip", "-n", n.name(), "link", "set", "ul0", "up");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"0.3.0", "0.3.1", "0.4.0", "1.0.0", "1.1.0"})
+  void podsOnTwoNodesTalkOverVxlan(String version) throws Exception {
+    try (Node a = new Node(LAB, "a", tmp.resolve("a"), true); Node b = new Node(LAB, "b", tmp.resolve("b"), false)) {
+      underlay(a, b);
+      Path peers = tmp.resolve("peers.json");
+      Files.writeString(peers, "{\"peers\":[{\"node\":\"a\",\"address\":\"192.168.77.1\",\"subnet\":\"10.95.1.0/24\"},"
+          + "{\"node\":\"b\",\"address\":\"192.168.77.2\",\"subnet\":\"10.95.2.0/24\"}]}");
+      String configA = config(version, peers, "\"subnet\":\"10.95.1.0/24\"", a.dataDir());
+      String configB = config(version, peers, "\"subnet\":\"10.95.2.0/24\"", b.dataDir());
+      String podA = a.pod("p");
+      String podB = b.pod("q");
+      Reply addA = a.plugin().run("ADD", "ca", podA, "eth0", configA).ok();
+      Reply addB = b.plugin().run("ADD", "cb", podB, "eth0", configB).ok();
+      String ipA = Json.podAddress(addA.stdout());
+      String ipB = Json.podAddress(addB.stdout());
+      assertThat(ipA).startsWith("10.95.1.");
+      assertThat(ipB).startsWith("10.95.2.");
+      // the device, MTU = underlay (1500) - 50, and flannel's three entries per peer
+      assertThat(Shell.ok("ip", "-n", a.name(), "-d", "link", "show", "weft.42")).contains("vxlan id 42")
+          .contains("mtu 1450").contains("dstport 8472").contains("nolearning");
+      assertThat(Shell.ok("ip", "-n", a.name(), "route")).contains("10.95.2.0/24 via 10.95.2.0 dev weft.42 proto static onlink");
+      assertThat(Shell.ok("ip", "-n", a.name(), "neigh", "show", "dev", "weft.42")).contains("10.95.2.0").contains("PERMANENT");
+      assertThat(Shell.ok("bridge", "-n", a.name(), "fdb", "show", "dev", "weft.42")).contains("dst 192.168.77.2");
+      assertThat(Shell.ok("ip", "-n", BridgeModeIT.podName(podA), "link", "show", "eth0")).contains("mtu 1450");
+      try (ServerSocketChannel server = Sockets.listen(LAB.driver(), NetnsRef.named(BridgeModeIT.podName(podB)), ipB, 9000)) {
+        assertThat(Sockets.exchange(LAB.driver(), NetnsRef.named(BridgeModeIT.podName(podA)), server, ipB, 9000, "over vxlan"))
+            .isEqualTo("over vxlan");
+      }
+      if (!version.startsWith("0.3")) {
+        a.plugin().run("CHECK", "ca", podA, "eth0", withPrev(configA, addA.stdout())).ok();
+      }
+      a.plugin().run("DEL", "ca", podA, "eth0", withPrev(configA, addA.stdout())).ok();
+      b.plugin().run("DEL", "cb", podB, "eth0", withPrev(configB, addB.stdout())).ok();
+      b.plugin().run("DEL", "cb", podB, "eth0", configB).ok();
+      assertThat(a.hostVeths()).isEmpty();
+      assertThat(b.ipFiles("wtovl")).isEmpty();
+    }
+  }
+
+  @Test
+  void addReconcilesThePeersFile() {
+    try (Node a = new Node(LAB, "a", tmp.resolve("a"), true); Node b = new Node(LAB, "b", tmp.resolve("b"), false)) {
+      underlay(a, b);
+      Path peers = tmp.resolve("peers.json");
+      write(peers, "{\"peers\":[{\"address\":\"192.168.77.2\",\"subnet\":\"10.96.2.0/24\"},"
+          + "{\"address\":\"192.168.77.9\",\"subnet\":\"10.96.9.0/24\"}]}");
+      String config = config("1.1.0", peers, "\"subnet\":\"10.96.1.0/24\"", a.dataDir());
+      a.plugin().run("ADD", "c1", a.pod("p"), "eth0", config).ok();
+      assertThat(Shell.ok("ip", "-n", a.name(), "route")).contains("10.96.9.0/24").contains("10.96.2.0/24");
+      // node 9 leaves, node 3 joins: the next ADD converges
+      write(peers, "{\"peers\":[{\"address\":\"192.168.77.2\",\"subnet\":\"10.96.2.0/24\"},"
+          + "{\"address\":\"192.168.77.3\",\"subnet\":\"10.96.3.0/24\"}]}");
+      a.plugin().run("ADD", "c2", a.pod("q"), "eth0", config).ok();
+      String routes = Shell.ok("ip", "-n", a.name(), "route");
+      assertThat(routes).contains("10.96.3.0/24").contains("10.96.2.0/24").doesNotContain("10.96.9.0");
+      assertThat(Shell.ok("ip", "-n", a.name(), "neigh", "show", "dev", "weft.42")).doesNotContain("10.96.9.0");
+      assertThat(Shell.ok("bridge", "-n", a.name(), "fdb", "show", "dev", "weft.42")).doesNotContain("192.168.77.9");
+    }
+  }
+
+  @Test
+  void nodeSubnetFromTheClusterPool() {
+    try (Node a = new Node(LAB, "a", tmp.resolve("a"), false); Node b = new Node(LAB, "b", tmp.resolve("b"), false)) {
+      underlay(a, b);
+      Path blocks = tmp.resolve("blocks");
+      String pool = "\"clusterPool\":{\"pools\":[\"10.97.0.0/16\"],\"blockPrefix\":24,\"dataDir\":\"" + blocks
+          + "\",\"node\":\"%s\"}";
+      Path peers = tmp.resolve("none.json");
+      String ipA = Json.podAddress(a.plugin().run("ADD", "c1", a.pod("p"), "eth0",
+          config("1.1.0", peers, pool.formatted("node-a"), a.dataDir())).ok().stdout());
+      String ipB = Json.podAddress(b.plugin().run("ADD", "c1", b.pod("q"), "eth0",
+          config("1.1.0", peers, pool.formatted("node-b"), b.dataDir())).ok().stdout());
+      assertThat(ipA).startsWith("10.97.");
+      assertThat(ipB).startsWith("10.97.");
+      assertThat(ipA.substring(0, ipA.lastIndexOf('.'))).as("each node gets its own /24 block")
+          .isNotEqualTo(ipB.substring(0, ipB.lastIndexOf('.')));
+    }
+  }
+
+  @Test
+  void kernelGreIsCode50BeforeAnythingIsCreated() {
+    try (Node a = new Node(LAB, "a", tmp.resolve("a"), false)) {
+      String config = config("1.1.0", tmp.resolve("none.json"), "\"subnet\":\"10.98.1.0/24\"", a.dataDir())
+          .replace("\"vni\":42", "\"backend\":\"gre\",\"vni\":42").replace("\"underlay\":\"ul0\",", "");
+      String pod = a.pod("p");
+      Reply add = a.plugin().run("ADD", "c1", pod, "eth0", config);
+      assertThat(add.exit()).isNotZero();
+      assertThat(Json.code(add.stdout())).isEqualTo(50);
+      assertThat(Json.parse(add.stdout()).get("msg").asString()).contains("no gre support");
+      assertThat(Shell.linkNames(a.name())).containsExactly("lo");
+      assertThat(a.ipFiles("wtovl")).isEmpty();
+      Reply status = a.plugin().run("STATUS", "", "", "", config);
+      assertThat(Json.code(status.stdout())).isEqualTo(50);
+    }
+  }
+
+  static String withPrev(String config, String result) {
+    return config.substring(0, config.length() - 1) + ",\"prevResult\":" + result + "}";
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.writeString(file, text);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
