@@ -8,11 +8,15 @@ import dev.weft.engine.hook.PacketContext;
 import dev.weft.model.InterfaceRef;
 import dev.weft.model.value.Name;
 import dev.weft.sim.DropCause;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The netfilter hooks on the fast path: the same {@link NetfilterHook} the stack pipeline asks, given the
- * same {@link PacketContext}, so that both paths reach the same verdicts.
+ * same {@link PacketContext}, so that both paths reach the same verdicts. Like a trace, which builds each
+ * stack once, a walk asks each namespace for its hook once ({@link #session}): hooks may keep state
+ * between the hooks of one packet (a mark, a NAT binding).
  */
 final class FastHooks {
   private final NetfilterHooks hooks;
@@ -27,12 +31,22 @@ final class FastHooks {
     return none;
   }
 
-  /** The flow after the hook, or empty when the hook dropped it. */
-  Optional<Flow> apply(Name s, HookPoint point, Optional<InterfaceRef> in, Optional<InterfaceRef> out, Flow f, Trail trail) {
-    if (none) {
-      return Optional.of(f);
+  /** The hooks of one walk. */
+  Session session() {
+    return new Session();
+  }
+
+  final class Session {
+    private final Map<Name, NetfilterHook> seen = new HashMap<>(4);
+
+    /** The flow after the hook, or empty when the hook dropped it. */
+    Optional<Flow> apply(Name s, HookPoint point, Optional<InterfaceRef> in, Optional<InterfaceRef> out, Flow f, Trail trail) {
+      return none ? Optional.of(f) : FastHooks.apply(seen.computeIfAbsent(s, hooks::forNamespace), s, point, in, out, f, trail);
     }
-    NetfilterHook hook = hooks.forNamespace(s);
+  }
+
+  private static Optional<Flow> apply(NetfilterHook hook, Name s, HookPoint point, Optional<InterfaceRef> in,
+      Optional<InterfaceRef> out, Flow f, Trail trail) {
     if (hook == NetfilterHook.ACCEPT_ALL) {
       return Optional.of(f);
     }

@@ -99,6 +99,7 @@ final class PathWalker {
     private int received;
     private final Trail trail;
     private final int nesting;
+    private final FastHooks.Session rules = hooks.session();
 
     Journey(Name stack, Flow flow, Trail trail, int nesting) {
       this.stack = stack;
@@ -125,7 +126,7 @@ final class PathWalker {
         }
       }
       if (st.isLocal(flow.destination())) {
-        return Optional.of(local ? loopback(stack, flow, trail) : input(stack, in, flow, trail));
+        return Optional.of(local ? loopback(stack, flow, trail, rules) : input(stack, in, flow, trail, rules));
       }
       if (!local && !st.config().ipForward()) {
         return dropped(DropCause.NO_ROUTE, flow.destination() + " is not local and " + stack + " does not forward (ip_forward=0)");
@@ -217,7 +218,7 @@ final class PathWalker {
       if (hooks.none()) {
         return true;
       }
-      Optional<Flow> after = hooks.apply(stack, point, hookIn, hookOut, flow, trail);
+      Optional<Flow> after = rules.apply(stack, point, hookIn, hookOut, flow, trail);
       after.ifPresent(f -> flow = f);
       return after.isPresent();
     }
@@ -227,24 +228,24 @@ final class PathWalker {
     }
   }
 
-  private Walk loopback(Name s, Flow f, Trail trail) {
+  private Walk loopback(Name s, Flow f, Trail trail, FastHooks.Session rules) {
     InterfaceRef lo = stack(s).loopback().ref();
     for (HookPoint p : new HookPoint[] {HookPoint.OUTPUT, HookPoint.POSTROUTING}) {
-      Optional<Flow> next = hooks.apply(s, p, Optional.empty(), Optional.of(lo), f, trail);
+      Optional<Flow> next = rules.apply(s, p, Optional.empty(), Optional.of(lo), f, trail);
       if (next.isEmpty()) {
         return FastHooks.policy(s, p, trail);
       }
       f = next.get();
     }
-    Optional<Flow> pre = hooks.apply(s, HookPoint.PREROUTING, Optional.of(lo), Optional.empty(), f, trail);
+    Optional<Flow> pre = rules.apply(s, HookPoint.PREROUTING, Optional.of(lo), Optional.empty(), f, trail);
     if (pre.isEmpty()) {
       return FastHooks.policy(s, HookPoint.PREROUTING, trail);
     }
-    return input(s, Optional.of(lo), pre.get(), trail);
+    return input(s, Optional.of(lo), pre.get(), trail, rules);
   }
 
-  private Walk input(Name s, Optional<InterfaceRef> in, Flow f, Trail trail) {
-    if (hooks.apply(s, HookPoint.INPUT, in, Optional.empty(), f, trail).isEmpty()) {
+  private Walk input(Name s, Optional<InterfaceRef> in, Flow f, Trail trail, FastHooks.Session rules) {
+    if (rules.apply(s, HookPoint.INPUT, in, Optional.empty(), f, trail).isEmpty()) {
       return FastHooks.policy(s, HookPoint.INPUT, trail);
     }
     if (trail.on()) {

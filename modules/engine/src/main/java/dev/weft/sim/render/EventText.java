@@ -1,7 +1,6 @@
 package dev.weft.sim.render;
 
 import dev.weft.engine.event.ForwardingEvent;
-import dev.weft.engine.event.ForwardingEvent.MtuOutcome;
 import java.util.Locale;
 
 /** One line of text per handler event, in the terms `ip`, `bridge` and `tcpdump` use. */
@@ -56,7 +55,4 @@ public final class EventText {
     };
   }
 
-  static boolean isDrop(MtuOutcome o) {
-    return o != MtuOutcome.FRAGMENTED;
-  }
 }

@@ -2,8 +2,6 @@ package dev.weft.sim.run;
 
 import dev.weft.engine.event.ForwardingEvent;
 import dev.weft.engine.hook.NetfilterHooks;
-import dev.weft.engine.packet.Header;
-import dev.weft.engine.packet.IpHeader;
 import dev.weft.model.Interface;
 import dev.weft.model.InterfaceRef;
 import dev.weft.model.Namespace;
@@ -103,8 +101,4 @@ public final class TraceRunner {
         + (model.namespaces().size() > 20 ? ", ..." : "");
   }
 
-  /** The IP header a step shows, if any. */
-  static Optional<IpHeader> ip(List<Header> headers) {
-    return headers.stream().filter(IpHeader.class::isInstance).map(IpHeader.class::cast).findFirst();
-  }
 }
