@@ -21,6 +21,10 @@ public record UdpHeader(int sourcePort, int destinationPort, int datagramLength)
   /** {@code whole}: the datagram is all here (not the first fragment of a larger one), so its length is checked. */
   static UdpHeader decode(ByteBuf in, boolean whole) {
     Wire.require(in, LENGTH, "UDP header");
+    int length = in.getUnsignedShort(in.readerIndex() + 4);
+    if (length < LENGTH) {
+      throw new MalformedPacketException("UDP header", "length " + length + " is shorter than the header");
+    }
     UdpHeader h = new UdpHeader(in.readUnsignedShort(), in.readUnsignedShort(), in.readUnsignedShort());
     in.skipBytes(2);
     if (whole) {
