@@ -31,8 +31,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p><b>Cost.</b> Compiling the model is linear in its size. A trace costs time proportional to the
  * devices and frames it touches (devices are built on first use), and traces are cached per request,
- * so repeating one is a hash lookup. Reachability memoises each stack's decision per destination, so a
- * row of N destinations costs O(N * path length) after the first row.
+ * so repeating one is a hash lookup. Reachability is computed once per topology and cached as it is
+ * asked: what a flood from an interface reaches (shared by every interface of a tunnel-free L2 island),
+ * what each tunnel's outer packet does, and, without netfilter rules, the rest of the way from the first
+ * router a packet meets. A cell then costs a few hash lookups per stack on its path.
+ *
+ * <p><b>Limits.</b> The fast path assumes no L2 loops (the byte-level simulator reports them as a loop)
+ * and that ARP replies return the way requests came; IPv6 routers never fragment; DNAT in OUTPUT does not
+ * reroute; bridged frames do not traverse netfilter.
  */
 public final class Simulator {
   /** Cached traces kept per simulator; beyond this the cache starts afresh. */
