@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       ShowCommand.class,
       GraphCommand.class,
+      dev.weft.cli.sim.SimCommand.class,
       dev.weft.cli.verify.VerifyCommand.class,
       DemoCommand.class,
       CompletionCommand.class,
