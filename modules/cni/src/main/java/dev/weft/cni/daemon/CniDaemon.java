@@ -100,9 +100,11 @@ public final class CniDaemon implements AutoCloseable {
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
     CniLog log = CniLog.fromEnvironment("weft", env, err);
+    long start = System.nanoTime();
     int exit = new CniDispatcher(new WeftCniPlugin(driver, log, locks), log)
         .run(env, new ByteArrayInputStream(request.stdin()), stdout);
     err.flush();
+    log.info(env.getOrDefault("CNI_COMMAND", "?") + " served in " + (System.nanoTime() - start) / 1000 + " us, exit " + exit);
     return new Reply(WireFormat.SERVED, exit, stdout.toByteArray(), stderr.toByteArray());
   }
 
