@@ -44,7 +44,7 @@ public final class PodRuleInventory {
     return out;
   }
 
-  private record Keyed(String key, Attachment attachment) {}
+  record Keyed(String key, Attachment attachment) {}
 
   private static List<Keyed> elements(String family, String map, String network) throws IOException {
     Process p = new ProcessBuilder("nft", "-j", "list", "map", family, PodRules.TABLE, map)
