@@ -60,7 +60,7 @@ class DifferentialIT {
     Labs labs = new Labs(driver, new LabRecords(records), Privileges.ofThisProcess(), new TopologyLoader());
     try {
       labs.deploy(model, DeployOptions.defaults().withLab(lab));
-      ProbeReport report = labs.probe(model, ProbeOptions.defaults().withLab(lab).withExact(true));
+      ProbeReport report = labs.probe(model, ProbeOptions.defaults().withLab(lab).withExact(true).withTimeout(500));
       assertThat(report.mismatches())
           .as("seed %d\n%s\nrules:\n%s\n%s", seed, random.yaml(), random.rulesText(), ProbeText.render(report))
           .isEmpty();

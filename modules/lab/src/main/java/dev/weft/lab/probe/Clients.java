@@ -27,14 +27,12 @@ import java.util.Optional;
  */
 final class Clients {
   private final NamespaceThreads threads;
-  private final int timeoutMillis;
 
-  Clients(NamespaceThreads threads, int timeoutMillis) {
+  Clients(NamespaceThreads threads) {
     this.threads = threads;
-    this.timeoutMillis = timeoutMillis;
   }
 
-  Attempt tcp(NetnsName from, InetAddress to, int port, int id) {
+  Attempt tcp(NetnsName from, InetAddress to, int port, int id, int timeoutMillis) {
     SocketChannel c = threads.call(NetnsRef.named(from), () -> {
       try {
         SocketChannel s = SocketChannel.open(family(to));
@@ -59,7 +57,7 @@ final class Clients {
     }
   }
 
-  Attempt udp(NetnsName from, InetAddress to, int port, int id) {
+  Attempt udp(NetnsName from, InetAddress to, int port, int id, int timeoutMillis) {
     DatagramChannel c = threads.call(NetnsRef.named(from), () -> {
       try {
         DatagramChannel s = DatagramChannel.open(family(to));
@@ -91,7 +89,7 @@ final class Clients {
     }
   }
 
-  Attempt icmp(NetnsName from, InetAddress to, int id) {
+  Attempt icmp(NetnsName from, InetAddress to, int id, int timeoutMillis) {
     boolean v4 = to instanceof Inet4Address;
     int fd = threads.call(NetnsRef.named(from), () -> Sockets.socket(v4 ? Sockets.AF_INET : Sockets.AF_INET6,
         Sockets.SOCK_DGRAM | Sockets.SOCK_NONBLOCK, v4 ? Sockets.IPPROTO_ICMP : Sockets.IPPROTO_ICMPV6));

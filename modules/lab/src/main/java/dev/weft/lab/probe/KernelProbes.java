@@ -28,15 +28,20 @@ final class KernelProbes {
   }
 
   KernelOutcome probe(Protocol protocol, int port, NetnsName from, Optional<IpAddress> to, NetnsName toStack) {
+    return probe(protocol, port, from, to, toStack, timeoutMillis);
+  }
+
+  KernelOutcome probe(Protocol protocol, int port, NetnsName from, Optional<IpAddress> to, NetnsName toStack,
+      int timeoutMillis) {
     if (to.isEmpty()) {
       return KernelOutcome.noAddress();
     }
     int id = FIRST_ID + Math.floorMod(next.getAndIncrement(), IDS);
     long start = System.nanoTime();
     Attempt a = switch (protocol) {
-      case TCP -> clients.tcp(from, to.get().toInetAddress(), port, id);
-      case UDP -> clients.udp(from, to.get().toInetAddress(), port, id);
-      case ICMP -> clients.icmp(from, to.get().toInetAddress(), id);
+      case TCP -> clients.tcp(from, to.get().toInetAddress(), port, id, timeoutMillis);
+      case UDP -> clients.udp(from, to.get().toInetAddress(), port, id, timeoutMillis);
+      case ICMP -> clients.icmp(from, to.get().toInetAddress(), id, timeoutMillis);
     };
     long deadline = a.sent() ? start + timeoutMillis * 1_000_000L : System.nanoTime();
     boolean delivered = witness.await(protocol, id, toStack, deadline).isPresent();

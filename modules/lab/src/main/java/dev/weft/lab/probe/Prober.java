@@ -34,11 +34,16 @@ import java.util.concurrent.Future;
  * every cell sends one real probe from inside the source's namespace to the address the simulator used,
  * many at a time, each with its own id. A cell's kernel verdict is the witness's (did the request reach
  * the destination stack) plus the client's (did the exchange complete, from which source address);
- * {@link CellComparison} sets them beside the simulator's. Mismatches get both stories, and with
- * tracing on, the kernel's is re-run under nftrace. Cost: one probe per cell; a blocked cell costs the
+ * {@link CellComparison} sets them beside the simulator's. A cell the simulator delivers but the kernel
+ * did not within the timeout is probed again with three times the timeout before it counts, so that a
+ * loaded machine does not make mismatches. Mismatches get both stories, and with tracing on, the
+ * kernel's is re-run under nftrace. Cost: one probe per cell; a blocked cell costs the
  * timeout, spread over {@code parallelism} threads.
  */
 public final class Prober {
+  /** A cell the simulator delivers and the kernel did not is probed once more, with this many times the timeout. */
+  static final int RETRY_FACTOR = 3;
+
   private final LinuxDriver driver;
   private final LabRecords records;
   private final Privileges privileges;
@@ -69,7 +74,7 @@ public final class Prober {
     List<Mismatch> mismatches = new ArrayList<>();
     try (Witness witness = new Witness(driver.threads(), targets.allStacks(), options.tcpPort(), options.udpPort());
         Servers servers = new Servers(driver.threads(), targets.targetsByStack(), options.tcpPort(), options.udpPort())) {
-      KernelProbes kernel = new KernelProbes(new Clients(driver.threads(), options.timeoutMillis()), witness,
+      KernelProbes kernel = new KernelProbes(new Clients(driver.threads()), witness,
           options.timeoutMillis());
       MismatchStories stories = new MismatchStories(sim, options.traceMismatches()
           ? Optional.of(new KernelTracer(driver, lab, targets.allStacks())) : Optional.empty(), kernel, targets);
@@ -114,8 +119,15 @@ public final class Prober {
           int tj = j;
           NetnsName src = targets.stack(Name.of(from.get(i)));
           Name dst = Name.of(to.get(j));
+          boolean simDelivered = reach.reachable(fi, tj);
           work.add(pool.submit(() -> {
-            outcomes[fi][tj] = kernel.probe(p, options.port(p), src, targets.address(dst), targets.stack(dst));
+            KernelOutcome o = kernel.probe(p, options.port(p), src, targets.address(dst), targets.stack(dst),
+                options.timeoutMillis());
+            if (simDelivered && !o.delivered() && o.attempt().map(Attempt::sent).orElse(false)) {
+              o = kernel.probe(p, options.port(p), src, targets.address(dst), targets.stack(dst),
+                  RETRY_FACTOR * options.timeoutMillis());
+            }
+            outcomes[fi][tj] = o;
           }));
         }
       }

@@ -35,6 +35,8 @@ final class SimPredictions {
 
   private final Simulator simulator;
   private final NetworkModel model;
+  /** The source a stack picks depends on routing only, not on the protocol: traced once per pair. */
+  private final Map<String, Optional<IpAddress>> sources = new java.util.concurrent.ConcurrentHashMap<>();
 
   SimPredictions(Simulator simulator) {
     this.simulator = simulator;
@@ -78,8 +80,8 @@ final class SimPredictions {
   }
 
   private Prediction delivered(String from, String to, ReachRequest request) {
-    Trace forward = simulator.trace(request.traceFor(from, to));
-    Optional<IpAddress> source = source(forward);
+    Optional<IpAddress> source = sources.computeIfAbsent(key(from, to),
+        k -> source(simulator.trace(request.traceFor(from, to))));
     Optional<IpAddress> destination = Addressing.primaryAddress(model, Name.of(to));
     boolean answered = source.isPresent() && destination.isPresent()
         && simulator.trace(reply(request, to, destination.get(), source.get())).disposition().delivered();
