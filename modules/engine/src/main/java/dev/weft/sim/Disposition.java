@@ -19,6 +19,10 @@ public record Disposition(Outcome outcome, Optional<DropCause> cause, Optional<L
     return new Disposition(Outcome.DROPPED, Optional.of(cause), at, detail);
   }
 
+  public static Disposition undetermined(Location at, String detail) {
+    return new Disposition(Outcome.UNDETERMINED, Optional.empty(), Optional.of(at), detail);
+  }
+
   public boolean delivered() {
     return outcome == Outcome.DELIVERED;
   }

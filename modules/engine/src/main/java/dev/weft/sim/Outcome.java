@@ -7,5 +7,7 @@ public enum Outcome {
   /** Something discarded it; the disposition says what and why. */
   DROPPED,
   /** It was routed onto an external network towards an address outside the model. */
-  EXITS_NETWORK
+  EXITS_NETWORK,
+  /** A rule weft cannot interpret decides what happens to it: weft does not guess. */
+  UNDETERMINED
 }

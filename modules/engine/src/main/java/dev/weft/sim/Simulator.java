@@ -3,6 +3,7 @@ package dev.weft.sim;
 import dev.weft.engine.hook.NetfilterHooks;
 import dev.weft.model.NetworkModel;
 import dev.weft.sim.fabric.Fabric;
+import dev.weft.sim.netfilter.RulesetHooks;
 import dev.weft.sim.reach.ReachMatrix;
 import dev.weft.sim.reach.ReachRequest;
 import dev.weft.sim.reach.Reachability;
@@ -56,9 +57,12 @@ public final class Simulator {
     this.runner = new TraceRunner(fabric, hooks);
   }
 
-  /** A simulator with no netfilter rules anywhere. */
+  /**
+   * A simulator that applies every namespace's rule set from the model at its netfilter hooks (no hooks
+   * at all when the model has no rules).
+   */
   public static Simulator of(NetworkModel model) {
-    return of(model, NetfilterHooks.NONE);
+    return of(model, RulesetHooks.of(model));
   }
 
   public static Simulator of(NetworkModel model, NetfilterHooks hooks) {

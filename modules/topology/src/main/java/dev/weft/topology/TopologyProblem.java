@@ -31,6 +31,8 @@ public enum TopologyProblem implements DiagnosticKind {
   UNCONNECTED("unconnected"),
   /** Warning: a layer-2 loop, such as a full mesh of gretap ports on bridges without STP. */
   L2_LOOP("l2-loop"),
+  /** A setting that applies to one address family only, given for the other. */
+  UNSUPPORTED_FAMILY("unsupported-family"),
   /** The network model refused the converted topology: a check above is missing (please report it). */
   MODEL_INVARIANT("model-invariant");
 

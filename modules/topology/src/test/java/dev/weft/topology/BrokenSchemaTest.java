@@ -174,7 +174,7 @@ class BrokenSchemaTest {
     TopologyLoad load = loader.load("t.yaml", "name: t\nhosts:\n  - name: h1\n    namespces: []\n");
     Diagnostic d = load.diagnostics().getFirst();
     assertThat(d.format()).isEqualTo("t.yaml:4:5: error: hosts[0].namespces: unknown key 'namespces' (expected one of:"
-        + " name, underlay, uplinks, ipForward, routes, bridges, namespaces, veths, pods) [did you mean 'namespaces'?]");
+        + " name, underlay, uplinks, ipForward, routes, chains, bridges, namespaces, veths, pods) [did you mean 'namespaces'?]");
   }
 
   @Test

@@ -4,7 +4,6 @@ import dev.weft.cli.InvalidInputException;
 import dev.weft.model.NetworkModel;
 import dev.weft.sim.Simulator;
 import dev.weft.sim.TraceRequestException;
-import dev.weft.sim.netfilter.RulesetHooks;
 import java.util.function.Supplier;
 
 /** Builds the simulator a command uses, and maps request mistakes to invalid input. */
@@ -13,7 +12,7 @@ public final class Simulators {
 
   /** A simulator that applies every namespace's rule set at its netfilter hooks. */
   public static Simulator of(NetworkModel model) {
-    return Simulator.of(model, RulesetHooks.of(model));
+    return Simulator.of(model);
   }
 
   /** Builds a request from options: a bad name, address, port or size is the user's mistake (exit 2). */

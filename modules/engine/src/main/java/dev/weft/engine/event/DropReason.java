@@ -16,6 +16,8 @@ public enum DropReason {
   LOOP,
   /** A netfilter hook dropped or rejected it. */
   POLICY,
+  /** A netfilter rule weft cannot interpret decides its fate: stopped, and reported as undetermined. */
+  UNDETERMINED_POLICY,
   /** Addressed to another MAC (a flooded copy) or an ARP request for someone else: normal, not a failure. */
   NOT_FOR_US,
   /** A bridge will not send a frame back out of the port it came in on (hairpin off). */

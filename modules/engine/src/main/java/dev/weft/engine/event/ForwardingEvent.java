@@ -81,7 +81,7 @@ public sealed interface ForwardingEvent {
   record IcmpErrorSent(IpAddress to, String error) implements ForwardingEvent {}
 
   enum HookOutcome {
-    ACCEPT, DROP, REWRITE
+    ACCEPT, DROP, REWRITE, UNDETERMINED
   }
 
   /** A netfilter hook gave a verdict (only reported when a hook is installed). */

@@ -25,6 +25,16 @@ public sealed interface HookVerdict {
     }
   }
 
+  /**
+   * The rules cannot be evaluated for this packet (a match or target weft does not interpret decides):
+   * its fate is unknown, so the packet stops here rather than being guessed through.
+   */
+  record Undetermined(String reason, List<String> explanation) implements HookVerdict {
+    public Undetermined {
+      explanation = List.copyOf(explanation);
+    }
+  }
+
   /** Let it through with new addresses or ports (DNAT, SNAT, MASQUERADE). */
   record Rewrite(IpAddress source, IpAddress destination, int sourcePort, int destinationPort, String rule,
       List<String> explanation) implements HookVerdict {

@@ -80,6 +80,12 @@ public final class NetfilterHandler extends ChannelInboundHandlerAdapter {
         observer.on(new ForwardingEvent.Dropped(DropReason.POLICY, point + " in " + stack.config().namespace() + ": " + d.rule()));
         p.release();
       }
+      case HookVerdict.Undetermined u -> {
+        report(point, HookOutcome.UNDETERMINED, Optional.of(u.reason()), verdict);
+        observer.on(new ForwardingEvent.Dropped(DropReason.UNDETERMINED_POLICY,
+            point + " in " + stack.config().namespace() + ": " + u.reason()));
+        p.release();
+      }
       case HookVerdict.Rewrite r -> {
         PacketEditor.rewrite(ip, r.source(), r.destination(), r.sourcePort(), r.destinationPort());
         report(point, HookOutcome.REWRITE, Optional.of(r.rule()), verdict);

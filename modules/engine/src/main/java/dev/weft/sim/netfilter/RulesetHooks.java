@@ -68,8 +68,8 @@ public final class RulesetHooks implements NetfilterHooks {
           r.after().srcPort() < 0 ? p.sourcePort() : r.after().srcPort(),
           r.after().dstPort() < 0 ? p.destinationPort() : r.after().dstPort(), r.rule(), lines);
       case HookDecision.Unknown u -> {
-        lines.add("weft cannot interpret what decides here (" + u.reason() + "); the packet is let through");
-        yield new HookVerdict.Accept(lines);
+        lines.add("weft cannot interpret what decides here (" + u.reason() + "): the outcome is undetermined");
+        yield new HookVerdict.Undetermined(u.reason(), lines);
       }
     };
   }

@@ -60,6 +60,8 @@ final class FastHooks {
         }
         yield Optional.empty();
       }
+      case HookVerdict.Undetermined u -> throw new UndeterminedHook(
+          Walk.undetermined(s, point + " in " + s + ": " + u.reason(), trail.hops()));
       case HookVerdict.Rewrite r -> {
         if (trail.on()) {
           trail.add(s + ": " + point + " " + r.rule());
@@ -67,6 +69,19 @@ final class FastHooks {
         yield Optional.of(f.rewritten(r.source(), r.destination(), r.sourcePort(), r.destinationPort()));
       }
     };
+  }
+
+  /**
+   * A hook whose rules weft cannot evaluate ends the walk as undetermined. Thrown from deep inside a walk
+   * and caught where the walk starts, so the many hook call sites keep their drop-or-continue shape.
+   */
+  static final class UndeterminedHook extends RuntimeException {
+    final Walk walk;
+
+    UndeterminedHook(Walk walk) {
+      super(walk.detail(), null, false, false);
+      this.walk = walk;
+    }
   }
 
   static Walk policy(Name s, HookPoint point, Trail trail) {

@@ -70,6 +70,14 @@ final class PathWalker {
    * is what makes all pairs cheap; remembering every point would cost more than it saves.
    */
   Walk walk(Name source, Flow start, Trail trail, int nesting) {
+    try {
+      return walkOrThrow(source, start, trail, nesting);
+    } catch (FastHooks.UndeterminedHook u) {
+      return u.walk;
+    }
+  }
+
+  private Walk walkOrThrow(Name source, Flow start, Trail trail, int nesting) {
     Journey j = new Journey(fabric.stack(source).config().namespace(), start, trail, nesting);
     boolean cache = hooks.none() && !trail.on();
     Optional<Suffix> first = Optional.empty();

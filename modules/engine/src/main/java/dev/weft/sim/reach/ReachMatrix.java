@@ -10,14 +10,17 @@ import java.util.stream.Collectors;
 
 /**
  * A reachability matrix. {@code rows} has one string per source with one character per destination,
- * {@code .} reachable and {@code X} not, as the Kubernetes network-policy truth tables print them;
- * {@code blocked} holds a cell with its reason for every {@code X}. Compact on purpose: a 1,000 x 1,000
+ * {@code .} reachable and {@code X} not, as the Kubernetes network-policy truth tables print them, and
+ * {@code ?} where a rule weft cannot interpret decides; {@code blocked} holds a cell with its reason for
+ * every {@code X} and {@code ?}. Compact on purpose: a 1,000 x 1,000
  * matrix is a megabyte of rows, not a million records.
  */
 public record ReachMatrix(Protocol protocol, int destinationPort, List<String> sources, List<String> destinations,
     List<String> rows, List<ReachCell> blocked, List<String> pcapFiles) {
   public static final char REACHABLE = '.';
   public static final char BLOCKED = 'X';
+  /** A rule weft cannot interpret decides the pair: neither reachable nor blocked for certain. */
+  public static final char UNDETERMINED = '?';
 
   public ReachMatrix {
     sources = List.copyOf(sources);

@@ -45,7 +45,8 @@ public final class Reachability {
       for (int j = 0; j < dstNames.size(); j++) {
         Optional<Walk> w = walk(src, dstNames.get(j), request, Trail.OFF);
         boolean ok = w.isPresent() && w.get().delivered();
-        row[j] = ok ? ReachMatrix.REACHABLE : ReachMatrix.BLOCKED;
+        row[j] = ok ? ReachMatrix.REACHABLE
+            : w.isPresent() && w.get().outcome() == Outcome.UNDETERMINED ? ReachMatrix.UNDETERMINED : ReachMatrix.BLOCKED;
         if (!ok) {
           blocked.add(explain(src, dstNames.get(j), request));
         }

@@ -24,6 +24,10 @@ record Walk(Outcome outcome, Optional<DropCause> cause, Name at, String detail, 
     return new Walk(Outcome.DROPPED, Optional.of(cause), at, detail, hops);
   }
 
+  static Walk undetermined(Name at, String detail, List<String> hops) {
+    return new Walk(Outcome.UNDETERMINED, Optional.empty(), at, detail, hops);
+  }
+
   boolean delivered() {
     return outcome == Outcome.DELIVERED;
   }

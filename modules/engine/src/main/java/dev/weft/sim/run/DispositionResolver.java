@@ -35,7 +35,8 @@ public final class DispositionResolver {
     }
     Disposition d = scan.drop.orElse(Disposition.dropped(DropCause.NEIGHBOR_UNREACHABLE, Optional.empty(),
         "the packet reached no interface that accepts it"));
-    if (d.cause().orElseThrow() == DropCause.NEIGHBOR_UNREACHABLE && scan.askedForDestination && !modelled.test(destination)) {
+    if (d.cause().equals(Optional.of(DropCause.NEIGHBOR_UNREACHABLE)) && scan.askedForDestination
+        && !modelled.test(destination)) {
       return Disposition.dropped(DropCause.NO_SUCH_ADDRESS, d.at(), "no interface in the model has " + destination
           + " (" + d.detail() + ")");
     }
@@ -78,6 +79,8 @@ public final class DispositionResolver {
           }
         }
         case ForwardingEvent.NeighborSolicited s -> askedForDestination |= s.address().equals(destination);
+        case ForwardingEvent.Dropped dr when dr.reason() == DropReason.UNDETERMINED_POLICY ->
+            dropped(Disposition.undetermined(d.at(), dr.detail()));
         case ForwardingEvent.Dropped dr -> {
           if (!dr.reason().benign()) {
             dropped(Disposition.dropped(cause(dr.reason()), Optional.of(d.at()), dr.detail()));
@@ -102,7 +105,7 @@ public final class DispositionResolver {
       case NEIGHBOR_UNREACHABLE, NO_CARRIER, NOT_FOR_US, HAIRPIN -> DropCause.NEIGHBOR_UNREACHABLE;
       case MTU_EXCEEDED -> DropCause.MTU_EXCEEDED;
       case TTL_EXCEEDED, LOOP -> DropCause.LOOP;
-      case POLICY -> DropCause.POLICY;
+      case POLICY, UNDETERMINED_POLICY -> DropCause.POLICY;
     };
   }
 }

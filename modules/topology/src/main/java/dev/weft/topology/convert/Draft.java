@@ -8,6 +8,7 @@ import dev.weft.model.Interface;
 import dev.weft.model.InterfaceKind;
 import dev.weft.model.InterfaceRef;
 import dev.weft.model.Namespace;
+import dev.weft.model.netfilter.Ruleset;
 import dev.weft.model.NetworkMode;
 import dev.weft.model.NamespaceRole;
 import dev.weft.model.NeighborEntry;
@@ -49,6 +50,7 @@ final class Draft {
   private final Map<InterfaceRef, InterfaceRef> masters;
   private final Map<InterfaceRef, InterfaceRef> tunnels = new LinkedHashMap<>();
   private final Map<InterfaceRef, Name> attachments = new LinkedHashMap<>();
+  private final Map<Name, Ruleset> rulesets = new LinkedHashMap<>();
   private final Map<Name, List<Route>> routes;
   private final Map<Name, List<NeighborEntry>> neighbors = new LinkedHashMap<>();
 
@@ -221,6 +223,10 @@ final class Draft {
     return routes.getOrDefault(namespace, List.of());
   }
 
+  void ruleset(Name namespace, Ruleset ruleset) {
+    rulesets.put(namespace, ruleset);
+  }
+
   /** Replays the draft into the model builder; only called when no error was reported. */
   NetworkModel build() {
     NetworkModelBuilder b = NetworkModel.builder(topology);
@@ -238,6 +244,7 @@ final class Draft {
     attachments.forEach(b::attach);
     routes.forEach((ns, list) -> list.forEach(r -> b.route(ns, r)));
     neighbors.forEach((ns, list) -> list.forEach(n -> b.neighbor(ns, n)));
+    rulesets.forEach(b::ruleset);
     return b.build();
   }
 

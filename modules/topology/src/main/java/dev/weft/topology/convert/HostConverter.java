@@ -18,7 +18,11 @@ import dev.weft.topology.spec.HostSpec.BridgeSpec;
 import dev.weft.topology.spec.HostSpec.UplinkSpec;
 import dev.weft.topology.spec.NamespaceSpec;
 import dev.weft.topology.spec.NamespaceSpec.InterfaceSpec;
+import dev.weft.model.netfilter.Ruleset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +34,7 @@ final class HostConverter {
   private final Draft draft;
   private final Networks networks;
   private final AddressPool pool;
+  private final ChainsConverter chains = new ChainsConverter();
 
   HostConverter(Draft draft, Networks networks, AddressPool pool) {
     this.draft = draft;
@@ -47,7 +52,48 @@ final class HostConverter {
     host.uplinks().forEach(u -> uplink(name, u));
     host.bridges().forEach(b -> bridge(name, b));
     host.namespaces().forEach(ns -> namespace(name, ns));
+    rules(name, host);
     return true;
+  }
+
+  /** The host's and its containers' {@code chains:}, with the bridges' ipMasq added to the host's nat table. */
+  private void rules(Name host, HostSpec spec) {
+    Map<Name, Ruleset> sets = new LinkedHashMap<>();
+    spec.chains().flatMap(c -> chains.convert(c, draft.diagnostics())).ifPresent(r -> sets.put(host, r));
+    for (NamespaceSpec ns : spec.namespaces()) {
+      if (ns.chains().isPresent() && ns.mode().value() == NetworkMode.HOST) {
+        draft.diagnostics().error(TopologyProblem.MODE_CONFLICT, ns.chains().get().origin(),
+            "a host-mode container shares its host's stack and has no rules of its own",
+            "the rules under the host's chains:, or another mode");
+        continue;
+      }
+      ns.chains().flatMap(c -> chains.convert(c, draft.diagnostics())).ifPresent(r -> sets.put(ns.name().value(), r));
+    }
+    List<IpMasqRules.Masqueraded> masq = new ArrayList<>();
+    for (BridgeSpec b : spec.bridges()) {
+      if (!b.ipMasq().value() || b.gateway().isEmpty()) {
+        continue;
+      }
+      InterfaceAddress gw = b.gateway().get().value();
+      if (gw.address().isIpv4()) {
+        masq.add(new IpMasqRules.Masqueraded(b.name().value(), List.of(gw.subnet())));
+      } else {
+        draft.diagnostics().warning(TopologyProblem.UNSUPPORTED_FAMILY, b.ipMasq().origin(),
+            "ipMasq masquerades IPv4 only: rule sets are iptables (IPv4), so " + gw.subnet() + " is not masqueraded",
+            "an IPv4 gateway, or ipMasq: false");
+      }
+    }
+    if (!masq.isEmpty()) {
+      Ruleset base = sets.getOrDefault(host, Ruleset.empty());
+      Optional<Ruleset> withMasq = IpMasqRules.addTo(base, masq);
+      if (withMasq.isEmpty()) {
+        draft.diagnostics().error(TopologyProblem.DUPLICATE_NAME, spec.chains().orElseThrow().origin(),
+            "the host's chains define a chain named " + IpMasqRules.CHAIN_PREFIX + "… that ipMasq needs",
+            "other chain names (" + IpMasqRules.CHAIN_PREFIX + "* belongs to weft's ipMasq)");
+      }
+      withMasq.ifPresent(r -> sets.put(host, r));
+    }
+    sets.forEach(draft::ruleset);
   }
 
   private void uplink(Name host, UplinkSpec u) {

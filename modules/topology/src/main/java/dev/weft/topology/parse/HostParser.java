@@ -13,6 +13,7 @@ import dev.weft.model.value.InterfaceName;
 import dev.weft.model.value.Mtu;
 import dev.weft.model.value.Name;
 import dev.weft.topology.TopologyProblem;
+import dev.weft.topology.spec.ChainsSpec;
 import dev.weft.topology.spec.HostSpec;
 import dev.weft.topology.spec.HostSpec.BridgeSpec;
 import dev.weft.topology.spec.HostSpec.Endpoint;
@@ -41,7 +42,8 @@ final class HostParser {
             address.origin()), Optional.of(address), Optional.empty(), Optional.empty(), address.origin()))));
     uplinks.addAll(each(m.list("uplinks"), e -> e.map(Keys.UPLINK).flatMap(this::uplink)));
     boolean ipForward = m.bool("ipForward", true);
-    return name.map(n -> new HostSpec(n, ipForward, uplinks, each(m.list("routes"), namespaces::route),
+    Optional<ChainsSpec> chains = m.get("chains").flatMap(new ChainsParser()::chains);
+    return name.map(n -> new HostSpec(n, ipForward, uplinks, each(m.list("routes"), namespaces::route), chains,
         each(m.list("bridges"), e -> e.map(Keys.BRIDGE).flatMap(this::bridge)),
         each(m.list("namespaces"), e -> e.map(Keys.NAMESPACE).flatMap(namespaces::namespace)),
         each(m.list("veths"), e -> e.map(Keys.VETH).flatMap(this::veth)),

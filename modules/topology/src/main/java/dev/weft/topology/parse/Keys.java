@@ -7,11 +7,12 @@ final class Keys {
   static final String[] TOPOLOGY = {"name", "underlay", "networks", "hosts", "overlays"};
   static final String[] UNDERLAY = {"mtu", "subnet"};
   static final String[] NETWORK = {"name", "kind", "subnet", "mtu"};
-  static final String[] HOST = {"name", "underlay", "uplinks", "ipForward", "routes", "bridges", "namespaces", "veths",
-      "pods"};
+  static final String[] HOST = {"name", "underlay", "uplinks", "ipForward", "routes", "chains", "bridges", "namespaces",
+      "veths", "pods"};
+  static final String[] CHAINS = {"file", "ipsets"};
   static final String[] UPLINK = {"name", "network", "address", "mtu", "mac"};
   static final String[] BRIDGE = {"name", "gateway", "ipMasq", "mtu", "fdbAgeing", "mac"};
-  static final String[] NAMESPACE = {"name", "mode", "ipForward", "interfaces", "routes"};
+  static final String[] NAMESPACE = {"name", "mode", "ipForward", "interfaces", "routes", "chains"};
   static final String[] INTERFACE = {"name", "addresses", "mtu", "mac"};
   static final String[] ROUTE = {"dst", "via", "dev", "onlink", "metric"};
   static final String[] VETH = {"endpoints"};

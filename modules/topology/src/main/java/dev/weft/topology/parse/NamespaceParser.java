@@ -12,6 +12,7 @@ import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.Mtu;
 import dev.weft.model.value.Name;
 import dev.weft.document.DocumentProblem;
+import dev.weft.topology.spec.ChainsSpec;
 import dev.weft.topology.spec.NamespaceSpec;
 import dev.weft.topology.spec.NamespaceSpec.Destination;
 import dev.weft.topology.spec.NamespaceSpec.InterfaceSpec;
@@ -22,6 +23,7 @@ import java.util.Optional;
 /** Reads container namespaces with their interfaces, and routes (of containers and hosts alike). */
 final class NamespaceParser {
   static final int MAX_METRIC = Integer.MAX_VALUE;
+  private static final ChainsParser CHAINS = new ChainsParser();
 
   Optional<NamespaceSpec> namespace(MapReader m) {
     Optional<Located<Name>> name = m.requireLocated("name", Name::of, "the namespace's name, like pod1");
@@ -29,10 +31,11 @@ final class NamespaceParser {
     boolean ipForward = m.bool("ipForward", false);
     List<InterfaceSpec> interfaces = each(m.list("interfaces"), e -> e.map(Keys.INTERFACE).flatMap(this::iface));
     List<RouteSpec> routes = each(m.list("routes"), this::route);
+    Optional<ChainsSpec> chains = m.get("chains").flatMap(CHAINS::chains);
     if (name.isEmpty() || mode.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new NamespaceSpec(name.get(), mode.get(), ipForward, interfaces, routes, m.origin()));
+    return Optional.of(new NamespaceSpec(name.get(), mode.get(), ipForward, interfaces, routes, chains, m.origin()));
   }
 
   private Optional<InterfaceSpec> iface(MapReader m) {

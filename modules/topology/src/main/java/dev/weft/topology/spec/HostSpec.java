@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /** One host: its uplinks, bridges, containers and the veths that wire them. */
 public record HostSpec(
-    Located<Name> name, boolean ipForward, List<UplinkSpec> uplinks, List<RouteSpec> routes, List<BridgeSpec> bridges,
+    Located<Name> name, boolean ipForward, List<UplinkSpec> uplinks, List<RouteSpec> routes,
+    Optional<ChainsSpec> chains, List<BridgeSpec> bridges,
     List<NamespaceSpec> namespaces, List<VethSpec> veths, List<PodGroupSpec> pods, Origin origin) {
 
   public HostSpec {

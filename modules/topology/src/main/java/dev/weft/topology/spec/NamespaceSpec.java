@@ -15,7 +15,7 @@ import java.util.Optional;
 /** A container's network namespace on a host. */
 public record NamespaceSpec(
     Located<Name> name, Located<NetworkMode> mode, boolean ipForward, List<InterfaceSpec> interfaces,
-    List<RouteSpec> routes, Origin origin) {
+    List<RouteSpec> routes, Optional<ChainsSpec> chains, Origin origin) {
 
   public NamespaceSpec {
     interfaces = List.copyOf(interfaces);
