@@ -1,6 +1,5 @@
 package dev.weft.cli;
 
-import dev.weft.cli.sim.Simulators;
 import dev.weft.cli.view.ModelSummary;
 import dev.weft.document.Diagnostic;
 import dev.weft.model.NetworkModel;
@@ -52,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("ok: %s%n", CheckCommand.summary(model));
     section(out, "2. The network model   (weft show)");
     ModelSummary.print(model, out);
-    Simulator sim = Simulators.of(model);
+    Simulator sim = Simulator.of(model);
     section(out, "3. A packet from web-1 on host1 to db-1 on host2, across the VXLAN overlay   (weft sim trace)");
     out.print(TraceRenderer.standard().render(sim.trace(TraceRequest.of(Endpoint.parse("web-1"), Target.parse("db-1")))));
     section(out, "4. Who reaches whom on TCP 80   (weft sim reach)");

@@ -64,7 +64,7 @@ final class SimReachCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     format.requireOneOf(spec, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV);
-    Simulator sim = Simulators.of(new TopologyFiles().load(file, spec.commandLine().getErr()));
+    Simulator sim = Simulator.of(new TopologyFiles().load(file, spec.commandLine().getErr()));
     ReachRequest request = Simulators.request(() -> new ReachRequest(names(from), names(to),
         Protocol.parse(protocol), dport, size, dontFragment));
     ReachMatrix matrix = Simulators.run(() -> run(sim, request));

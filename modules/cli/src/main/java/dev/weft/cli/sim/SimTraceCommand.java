@@ -65,7 +65,7 @@ final class SimTraceCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     format.requireOneOf(spec, OutputFormat.TEXT, OutputFormat.JSON);
-    Simulator sim = Simulators.of(new TopologyFiles().load(file, spec.commandLine().getErr()));
+    Simulator sim = Simulator.of(new TopologyFiles().load(file, spec.commandLine().getErr()));
     TraceRequest request = Simulators.request(() -> new TraceRequest(Endpoint.parse(from), Target.parse(to),
         Protocol.parse(protocol), sport, dport, size, dontFragment));
     Trace trace = Simulators.run(() -> run(sim, request));

@@ -1,19 +1,12 @@
 package dev.weft.cli.sim;
 
 import dev.weft.cli.InvalidInputException;
-import dev.weft.model.NetworkModel;
-import dev.weft.sim.Simulator;
 import dev.weft.sim.TraceRequestException;
 import java.util.function.Supplier;
 
-/** Builds the simulator a command uses, and maps request mistakes to invalid input. */
+/** Maps the mistakes in a simulation request to invalid input (exit 2), and only those. */
 public final class Simulators {
   private Simulators() {}
-
-  /** A simulator that applies every namespace's rule set at its netfilter hooks. */
-  public static Simulator of(NetworkModel model) {
-    return Simulator.of(model);
-  }
 
   /** Builds a request from options: a bad name, address, port or size is the user's mistake (exit 2). */
   public static <T> T request(Supplier<T> build) {
