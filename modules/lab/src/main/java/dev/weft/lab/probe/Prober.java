@@ -21,10 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code weft probe}: the simulator's reachability matrix against real traffic in the deployed lab.
@@ -32,18 +28,13 @@ import java.util.concurrent.Future;
  * <p>Design note. For each protocol the simulator answers the whole matrix first (timed: that is the
  * figure set beside the kernel's). Then, with a witness (raw sockets) and tiny servers in every stack,
  * every cell sends one real probe from inside the source's namespace to the address the simulator used,
- * many at a time, each with its own id. A cell's kernel verdict is the witness's (did the request reach
+ * a row at a time with the row's probes in parallel, each with its own id ({@link RowProber}). A cell's kernel verdict is the witness's (did the request reach
  * the destination stack) plus the client's (did the exchange complete, from which source address);
- * {@link CellComparison} sets them beside the simulator's. A cell the simulator delivers but the kernel
- * did not within the timeout is probed again with three times the timeout before it counts, so that a
- * loaded machine does not make mismatches. Mismatches get both stories, and with tracing on, the
- * kernel's is re-run under nftrace. Cost: one probe per cell; a blocked cell costs the
+ * {@link CellComparison} sets them beside the simulator's. Mismatches get both stories, and with tracing
+ * on, the kernel's is re-run under nftrace. Cost: one probe per cell; a blocked cell costs the
  * timeout, spread over {@code parallelism} threads.
  */
 public final class Prober {
-  /** A cell the simulator delivers and the kernel did not is probed once more, with this many times the timeout. */
-  static final int RETRY_FACTOR = 3;
-
   private final LinuxDriver driver;
   private final LabRecords records;
   private final Privileges privileges;
@@ -73,13 +64,15 @@ public final class Prober {
     List<ProbeMatrix> matrices = new ArrayList<>();
     List<Mismatch> mismatches = new ArrayList<>();
     try (Witness witness = new Witness(driver.threads(), targets.allStacks(), options.tcpPort(), options.udpPort());
-        Servers servers = new Servers(driver.threads(), targets.targetsByStack(), options.tcpPort(), options.udpPort())) {
+        Servers servers = new Servers(driver.threads(), targets.targetsByStack(), options.tcpPort(), options.udpPort());
+        NeighbourFlush flush = new NeighbourFlush(driver, targets.allStacks())) {
       KernelProbes kernel = new KernelProbes(new Clients(driver.threads()), witness,
           options.timeoutMillis());
       MismatchStories stories = new MismatchStories(sim, options.traceMismatches()
           ? Optional.of(new KernelTracer(driver, lab, targets.allStacks())) : Optional.empty(), kernel, targets);
+      RowProber rows = new RowProber(kernel, flush, options);
       for (Protocol p : options.protocols()) {
-        Probed probed = probe(p, options, sim, simulator, kernel, targets);
+        Probed probed = probe(p, options, sim, simulator, rows, targets);
         matrices.add(probed.matrix());
         for (int k = 0; k < probed.matrix().cells().size(); k++) {
           ProbeCell c = probed.matrix().cells().get(k);
@@ -99,8 +92,8 @@ public final class Prober {
   /** A matrix and the kernel outcome of each of its cells, in the same order. */
   private record Probed(ProbeMatrix matrix, List<KernelOutcome> outcomes) {}
 
-  private Probed probe(Protocol p, ProbeOptions options, SimPredictions sim, Simulator simulator,
-      KernelProbes kernel, ProbeTargets targets) {
+  private Probed probe(Protocol p, ProbeOptions options, SimPredictions sim, Simulator simulator, RowProber prober,
+      ProbeTargets targets) {
     ReachRequest request = request(p, options);
     long t0 = System.nanoTime();
     ReachMatrix reach = simulator.reach(request);
@@ -109,37 +102,7 @@ public final class Prober {
     List<String> from = reach.sources();
     List<String> to = reach.destinations();
     long t1 = System.nanoTime();
-    KernelOutcome[][] outcomes = new KernelOutcome[from.size()][to.size()];
-    try (ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(),
-        Thread.ofPlatform().daemon().name("weft-probe-", 0).factory())) {
-      List<Future<?>> work = new ArrayList<>();
-      for (int i = 0; i < from.size(); i++) {
-        for (int j = 0; j < to.size(); j++) {
-          int fi = i;
-          int tj = j;
-          NetnsName src = targets.stack(Name.of(from.get(i)));
-          Name dst = Name.of(to.get(j));
-          boolean simDelivered = reach.reachable(fi, tj);
-          work.add(pool.submit(() -> {
-            KernelOutcome o = kernel.probe(p, options.port(p), src, targets.address(dst), targets.stack(dst),
-                options.timeoutMillis());
-            if (simDelivered && !o.delivered() && o.attempt().map(Attempt::sent).orElse(false)) {
-              o = kernel.probe(p, options.port(p), src, targets.address(dst), targets.stack(dst),
-                  RETRY_FACTOR * options.timeoutMillis());
-            }
-            outcomes[fi][tj] = o;
-          }));
-        }
-      }
-      for (Future<?> f : work) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("probing was interrupted", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    }
+    KernelOutcome[][] outcomes = prober.run(p, reach, targets);
     long kernelMicros = (System.nanoTime() - t1) / 1000;
     List<ProbeCell> cells = new ArrayList<>();
     List<KernelOutcome> flat = new ArrayList<>();
