@@ -61,7 +61,7 @@ final class LinkLayer {
 
   private record Unicast(InterfaceRef egress, Mac mac) {}
 
-  private record Tunnel(DeviceId device, IpAddress remote) {}
+  private record Tunnel(DeviceId device, IpAddress remote, boolean twoWay) {}
 
   private record Node(DeviceId device, InterfaceRef in, int bottleneck) {}
 
@@ -140,7 +140,7 @@ final class LinkLayer {
     if (w.isEmpty() || !(fabric.device(w.get().other(stackId(stack))) instanceof DeviceSpec.Gre g)) {
       return Optional.empty();
     }
-    return cross(g.id(), g.config().remote(), nesting)
+    return cross(g.id(), g.config().remote(), nesting, false)
         .flatMap(peer -> fabric.wire(((DeviceSpec.Gre) fabric.device(peer)).config().device()))
         .map(pw -> new Terminal(pw.port(), Integer.MAX_VALUE, true));
   }
@@ -192,10 +192,11 @@ final class LinkLayer {
           var table = vxlanTables.computeIfAbsent(x.id(), id -> new VxlanForwardingTable(x.config().staticEntries(), Duration.ZERO));
           List<IpAddress> remotes = table.select(unicast.orElse(Mac.BROADCAST), Instant.EPOCH).remotes();
           for (IpAddress remote : remotes) {
-            cross(x.id(), remote, nesting).ifPresent(peer -> emerge(queue, peer, n.bottleneck));
+            cross(x.id(), remote, nesting, unicast.isEmpty()).ifPresent(peer -> emerge(queue, peer, n.bottleneck));
           }
         }
-        case DeviceSpec.Gre g -> cross(g.id(), g.config().remote(), nesting).ifPresent(peer -> emerge(queue, peer, n.bottleneck));
+        case DeviceSpec.Gre g -> cross(g.id(), g.config().remote(), nesting, unicast.isEmpty())
+            .ifPresent(peer -> emerge(queue, peer, n.bottleneck));
       }
     }
   }
@@ -220,13 +221,16 @@ final class LinkLayer {
 
   /**
    * The tunnel device at {@code remote} that takes this device's packets, if the underlay carries them
-   * there and back and a matching device (VNI and port, or GRE addresses and key) listens.
+   * there and a matching device (VNI and port, or GRE addresses and key) listens. With {@code twoWay} the
+   * underlay must also carry the peer's packets back: a flood is an ARP request whose reply returns
+   * through the tunnel, while a frame to a permanent neighbour needs nothing back (the kernel delivers it
+   * over a one-way underlay).
    */
-  private Optional<DeviceId> cross(DeviceId device, IpAddress remote, int nesting) {
+  private Optional<DeviceId> cross(DeviceId device, IpAddress remote, int nesting, boolean twoWay) {
     if (nesting >= MAX_NESTING) {
       return Optional.empty();
     }
-    Tunnel key = new Tunnel(device, remote);
+    Tunnel key = new Tunnel(device, remote, twoWay);
     Optional<DeviceId> cached = tunnels.get(key);
     if (cached != null) {
       return cached;
@@ -238,7 +242,7 @@ final class LinkLayer {
         Walk w = outer.walk(ns, there, nesting + 1);
         yield w.delivered()
             ? fabric.vxlanSocket(new Fabric.VxlanSocket(w.at(), x.config().port(), x.config().vni().value()))
-                .filter(p -> back(p, x.config().local(), ns, nesting))
+                .filter(p -> !twoWay || back(p, x.config().local(), ns, nesting))
             : Optional.empty();
       }
       case DeviceSpec.Gre g -> {
@@ -246,7 +250,7 @@ final class LinkLayer {
         Walk w = outer.walk(ns, outerFlow(g.config().local(), remote, IpProtocol.GRE, 0), nesting + 1);
         yield w.delivered()
             ? fabric.greSocket(new Fabric.GreSocket(w.at(), remote, g.config().local(), g.config().key()))
-                .filter(p -> back(p, g.config().local(), ns, nesting))
+                .filter(p -> !twoWay || back(p, g.config().local(), ns, nesting))
             : Optional.empty();
       }
       default -> Optional.empty();

@@ -134,6 +134,10 @@ final class PathWalker {
         }
       }
       if (st.isLocal(flow.destination())) {
+        if (local && flow.source().isUnspecified()) {
+          // to one of its own addresses the kernel sends from that address, before OUTPUT sees the packet
+          flow = flow.withSource(flow.destination());
+        }
         return Optional.of(local ? loopback(stack, flow, trail, rules) : input(stack, in, flow, trail, rules));
       }
       if (!local && !st.config().ipForward()) {

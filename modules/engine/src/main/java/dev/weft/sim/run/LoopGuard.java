@@ -12,13 +12,17 @@ import java.util.Set;
  * matches exactly.
  */
 final class LoopGuard {
-  private record Key(DeviceId device, String port, boolean outbound, long hash, int length) {}
+  private record Key(DeviceId device, String port, boolean outbound, String envelope, long hash, int length) {}
 
   private final Set<Key> seen = new HashSet<>();
 
-  /** Records the arrival; true when an identical one was recorded before. */
-  boolean revisit(DeviceId device, String port, boolean outbound, ByteBuf bytes, int ipOffset) {
-    return !seen.add(new Key(device, port, outbound, hash(bytes, ipOffset), bytes.readableBytes()));
+  /**
+   * Records the arrival; true when an identical one was recorded before. {@code envelope} names what the
+   * bytes do not carry themselves, such as the remote VTEP of a tunnel datagram: head-end replication
+   * sends the same payload to every remote, and those copies are not a loop.
+   */
+  boolean revisit(DeviceId device, String port, boolean outbound, String envelope, ByteBuf bytes, int ipOffset) {
+    return !seen.add(new Key(device, port, outbound, envelope, hash(bytes, ipOffset), bytes.readableBytes()));
   }
 
   /**

@@ -135,13 +135,23 @@ public final class SimulationRun implements AutoCloseable {
         pcap.frame(c.link, clock.instant(), h.content());
       }
     }
-    if (d.message instanceof ByteBufHolder h && loops.revisit(d.to, d.port, d.outbound, h.content(), ipOffset(d))) {
+    if (d.message instanceof ByteBufHolder h
+        && loops.revisit(d.to, d.port, d.outbound, envelope(d.message), h.content(), ipOffset(d))) {
       recorder.add(new TraceStep.LoopDetected(d.depth, in.role(), dev.location(),
           "the same packet arrived at " + dev.location() + " on " + d.port + " again"));
       ReferenceCountUtil.release(d.message);
       return;
     }
     dispatch(dev, dev.process(d.message, d.outbound), d.depth, shown);
+  }
+
+  /** The addressing of a tunnel datagram, which lives beside its bytes rather than in them. */
+  private static String envelope(Object message) {
+    return switch (message) {
+      case DatagramPacket dp -> dp.sender() + ">" + dp.recipient();
+      case IpDatagram g -> g.source() + ">" + g.destination();
+      default -> "";
+    };
   }
 
   private static int ipOffset(Delivery d) {
