@@ -1,0 +1,189 @@
+package dev.weft.dataplane;
+
+import dev.weft.dataplane.forward.DatagramPort;
+import dev.weft.dataplane.forward.FramePort;
+import dev.weft.dataplane.forward.Switchboard;
+import dev.weft.dataplane.plan.SocketPlan;
+import dev.weft.dataplane.provision.ProvisionedPod;
+import dev.weft.dataplane.stats.PortCounters;
+import dev.weft.dataplane.tap.PlainTapCodec;
+import dev.weft.dataplane.tap.TapCodec;
+import dev.weft.dataplane.tap.TapInput;
+import dev.weft.dataplane.tap.TapPort;
+import dev.weft.dataplane.underlay.UdpSockets;
+import dev.weft.dataplane.underlay.UnderlayInput;
+import dev.weft.dataplane.underlay.UnderlayPort;
+import dev.weft.linux.LinuxDriver;
+import dev.weft.linux.netns.NetnsRef;
+import dev.weft.model.InterfaceRef;
+import dev.weft.model.value.InterfaceAddress;
+import dev.weft.model.value.IpAddress;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.IoRegistration;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.unix.FileDescriptor;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Puts a host's TAPs and underlay sockets on the event loop and connects them to the switchboard: each
+ * TAP becomes a Netty {@code IoHandle} registration, each socket an epoll datagram channel.
+ */
+final class Ports {
+  /** A port on the loop; {@link #close} runs on the loop. */
+  interface Attached {
+    PortCounters counters();
+
+    void close();
+  }
+
+  private final LinuxDriver driver;
+  private final IoEventLoop loop;
+  private final Switchboard switchboard;
+  private final Consumer<Throwable> errors;
+  private final boolean offloads;
+
+  Ports(LinuxDriver driver, IoEventLoop loop, Switchboard switchboard, Consumer<Throwable> errors, boolean offloads) {
+    this.driver = driver;
+    this.loop = loop;
+    this.switchboard = switchboard;
+    this.errors = errors;
+    this.offloads = offloads;
+  }
+
+  List<Attached> taps(ProvisionedPod pod) {
+    List<Attached> out = new ArrayList<>();
+    for (ProvisionedPod.Tap t : pod.taps()) {
+      InterfaceRef ref = t.iface().ref();
+      PortCounters counters = new PortCounters(ref.toString(), "tap");
+      TapInput input = new TapInput() {
+        @Override
+        public void frame(TapPort port, ByteBuf frame) {
+          switchboard.fromTap(ref, frame);
+        }
+
+        @Override
+        public void endOfBatch() {
+          switchboard.endOfBatch();
+        }
+      };
+      TapCodec codec = new PlainTapCodec(t.iface().mtu().value());
+      TapPort port = new TapPort(t.device(), counters, input, ByteBufAllocator.DEFAULT, codec, errors::accept);
+      IoRegistration registration = loop.register(port).syncUninterruptibly().getNow();
+      Set<IpAddress> own = t.iface().addresses().stream().map(InterfaceAddress::address).collect(Collectors.toSet());
+      onLoop(() -> {
+        switchboard.attachTap(ref, framePort(port), own);
+        TapPort.watch(registration);
+        return null;
+      });
+      out.add(new Attached() {
+        @Override
+        public PortCounters counters() {
+          return counters;
+        }
+
+        @Override
+        public void close() {
+          registration.cancel();
+          port.close();
+        }
+      });
+    }
+    return out;
+  }
+
+  Attached socket(SocketPlan s, NetnsRef hostNamespace) {
+    int fd = UdpSockets.open(driver.threads(), hostNamespace, s.local(), s.port());
+    UnderlayInput input = new UnderlayInput() {
+      @Override
+      public void datagram(UnderlayPort port, DatagramPacket datagram) {
+        switchboard.fromUnderlay(s, datagram);
+      }
+
+      @Override
+      public void endOfBatch() {
+        switchboard.endOfBatch();
+      }
+    };
+    UnderlayPort port;
+    try {
+      port = UnderlayPort.wrap(fd, s.encapsulation(), s.local(), s.port(), input, errors);
+      loop.register(port.channel()).syncUninterruptibly();
+    } catch (RuntimeException e) {
+      closeQuietly(fd);
+      throw new DataplaneStartException("cannot put underlay socket " + s + " on the event loop: " + e.getMessage(), e);
+    }
+    onLoop(() -> {
+      switchboard.attachSocket(s, datagramPort(port));
+      return null;
+    });
+    return new Attached() {
+      @Override
+      public PortCounters counters() {
+        return port.counters();
+      }
+
+      @Override
+      public void close() {
+        port.close();
+      }
+    };
+  }
+
+  private static FramePort framePort(TapPort port) {
+    return new FramePort() {
+      @Override
+      public PortCounters counters() {
+        return port.counters();
+      }
+
+      @Override
+      public boolean write(ByteBuf frame) {
+        return port.write(frame);
+      }
+
+      @Override
+      public void flush() {
+        port.flush();
+      }
+    };
+  }
+
+  private static DatagramPort datagramPort(UnderlayPort port) {
+    return new DatagramPort() {
+      @Override
+      public PortCounters counters() {
+        return port.counters();
+      }
+
+      @Override
+      public boolean send(DatagramPacket datagram) {
+        return port.send(datagram);
+      }
+
+      @Override
+      public void flush() {
+        port.flush();
+      }
+    };
+  }
+
+  private static void closeQuietly(int fd) {
+    try {
+      new FileDescriptor(fd).close();
+    } catch (IOException ignored) {
+      // the socket was never used
+    }
+  }
+
+  private <T> T onLoop(Callable<T> task) {
+    return loop.submit(task).syncUninterruptibly().getNow();
+  }
+}

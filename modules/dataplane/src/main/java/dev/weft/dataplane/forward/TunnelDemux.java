@@ -1,0 +1,95 @@
+package dev.weft.dataplane.forward;
+
+import dev.weft.dataplane.plan.HostPlan;
+import dev.weft.dataplane.plan.SocketPlan;
+import dev.weft.dataplane.underlay.Encapsulation;
+import dev.weft.engine.event.DropReason;
+import dev.weft.engine.event.ForwardingEvent;
+import dev.weft.engine.event.ForwardingObserver;
+import dev.weft.engine.message.IpDatagram;
+import dev.weft.engine.packet.GreHeader;
+import dev.weft.engine.packet.IpProtocol;
+import dev.weft.engine.packet.PacketException;
+import dev.weft.engine.packet.VxlanHeader;
+import dev.weft.model.value.IpAddress;
+import dev.weft.sim.fabric.DeviceId;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Picks the tunnel device for a datagram from the underlay, as the kernel's UDP tunnel sockets do: the
+ * VNI for VXLAN, the sender and the key for GRE-in-UDP. It reads only the outer header; the device's own
+ * decap handler checks the rest. What no device claims is dropped and counted here: too short or
+ * without the VXLAN I flag as malformed, an unknown VNI, key or sender as an unknown tunnel.
+ */
+final class TunnelDemux {
+  /** The device and the message to hand it (the datagram itself, or for GRE the IP datagram inside). */
+  record Claim(DeviceId device, Object message) {}
+
+  private final HostPlan plan;
+  private final ForwardingObserver observer;
+  private final Map<InetAddress, IpAddress> addresses = new HashMap<>();
+
+  TunnelDemux(HostPlan plan, ForwardingObserver observer) {
+    this.plan = plan;
+    this.observer = observer;
+  }
+
+  /** The claim for {@code d}, or empty after releasing and counting it. */
+  Optional<Claim> claim(SocketPlan socket, DatagramPacket d) {
+    Optional<Claim> claim = socket.encapsulation() == Encapsulation.VXLAN ? vxlan(socket, d) : gre(socket, d);
+    if (claim.isEmpty()) {
+      d.release();
+    }
+    return claim;
+  }
+
+  private Optional<Claim> vxlan(SocketPlan socket, DatagramPacket d) {
+    ByteBuf b = d.content();
+    if (b.readableBytes() < VxlanHeader.LENGTH + 14 || (b.getUnsignedByte(b.readerIndex()) & 0x08) == 0) {
+      return drop(DropReason.MALFORMED, "a " + b.readableBytes() + "-byte datagram on " + socket + " is not VXLAN");
+    }
+    int vni = b.getUnsignedMedium(b.readerIndex() + 4);
+    DeviceId device = plan.vxlan().get(new HostPlan.VxlanKey(socket, vni));
+    if (device == null) {
+      return drop(DropReason.UNKNOWN_TUNNEL, "no VXLAN device for VNI " + vni + " on " + socket);
+    }
+    return Optional.of(new Claim(device, d));
+  }
+
+  private Optional<Claim> gre(SocketPlan socket, DatagramPacket d) {
+    Optional<Long> key;
+    try {
+      key = GreHeader.decode(d.content().duplicate()).key();
+    } catch (PacketException e) {
+      return drop(DropReason.MALFORMED, "GRE-in-UDP on " + socket + ": " + e.getMessage());
+    }
+    IpAddress remote = address(d.sender().getAddress());
+    DeviceId device = plan.gre().get(new HostPlan.GreKey(socket, remote, key));
+    if (device == null) {
+      return drop(DropReason.UNKNOWN_TUNNEL, "no GRE device for " + remote + " key "
+          + key.map(String::valueOf).orElse("none") + " on " + socket);
+    }
+    return Optional.of(new Claim(device, new IpDatagram(remote, socket.local(), IpProtocol.GRE, d.content())));
+  }
+
+  private IpAddress address(InetAddress a) {
+    IpAddress known = addresses.get(a);
+    if (known == null) {
+      known = IpAddress.fromBytes(a.getAddress());
+      if (addresses.size() < 4096) {
+        addresses.put(a, known);
+      }
+    }
+    return known;
+  }
+
+  private Optional<Claim> drop(DropReason reason, String detail) {
+    observer.on(new ForwardingEvent.Dropped(reason, detail));
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,85 @@
+package dev.weft.dataplane.tap;
+
+import dev.weft.linux.netns.NamespaceThreads;
+import dev.weft.linux.sys.Libc;
+import dev.weft.linux.sys.Linux;
+import io.netty.channel.unix.FileDescriptor;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An open, non-persistent TAP device: the kernel removes it when the descriptor closes, so a crashed
+ * dataplane leaves nothing behind. Opened as {@code ip tuntap} does (open /dev/net/tun, TUNSETIFF with
+ * IFF_TAP | IFF_NO_PI) but non-blocking, and on a namespace thread, because the device lands in the
+ * namespace of the thread that opened /dev/net/tun. With offloads, IFF_VNET_HDR and TUNSETOFFLOAD let
+ * the kernel pass TCP segments of up to 64 KiB with a 10-byte virtio-net header in front.
+ */
+public final class TapDevice implements AutoCloseable {
+  /** sizeof(struct virtio_net_hdr): the header without num_buffers. */
+  public static final int VNET_HEADER = 10;
+
+  private final TapSpec spec;
+  private final FileDescriptor fd;
+
+  private TapDevice(TapSpec spec, FileDescriptor fd) {
+    this.spec = spec;
+    this.fd = fd;
+  }
+
+  /** Opens the device inside its namespace; failures are typed {@code DriverException}s naming the tap. */
+  public static TapDevice open(NamespaceThreads threads, TapSpec spec) {
+    String operation = "open tap " + spec.name() + " in " + spec.namespace().describe();
+    int raw = threads.call(spec.namespace(), () -> {
+      try (Arena arena = Arena.ofConfined()) {
+        MemorySegment errno = Libc.errnoSlot(arena);
+        int fd = Libc.open(errno, Tun.DEVICE, Linux.O_RDWR | Linux.O_CLOEXEC | Tun.O_NONBLOCK, 0, arena,
+            operation + ": open " + Tun.DEVICE);
+        try {
+          configure(errno, fd, spec, arena, operation);
+          return fd;
+        } catch (RuntimeException e) {
+          Libc.close(errno, fd);
+          throw e;
+        }
+      }
+    });
+    return new TapDevice(spec, new FileDescriptor(raw));
+  }
+
+  private static void configure(MemorySegment errno, int fd, TapSpec spec, Arena arena, String operation) {
+    MemorySegment ifreq = arena.allocate(Linux.IFREQ_SIZE, 8);
+    byte[] name = spec.name().value().getBytes(StandardCharsets.UTF_8);
+    MemorySegment.copy(name, 0, ifreq, ValueLayout.JAVA_BYTE, 0, name.length);
+    short flags = (short) (Linux.IFF_TAP | Linux.IFF_NO_PI | (spec.offloads() ? Tun.IFF_VNET_HDR : 0));
+    ifreq.set(ValueLayout.JAVA_SHORT, Linux.IFNAMSIZ, flags);
+    Libc.ioctl(errno, fd, Linux.TUNSETIFF, ifreq, operation + ": TUNSETIFF");
+    if (spec.offloads()) {
+      MemorySegment size = arena.allocateFrom(ValueLayout.JAVA_INT, VNET_HEADER);
+      Libc.ioctl(errno, fd, Tun.TUNSETVNETHDRSZ, size, operation + ": TUNSETVNETHDRSZ");
+      // the value is passed by value, not by pointer
+      Libc.ioctl(errno, fd, Tun.TUNSETOFFLOAD, MemorySegment.ofAddress(Tun.TUN_F_CSUM | Tun.TUN_F_TSO4 | Tun.TUN_F_TSO6),
+          operation + ": TUNSETOFFLOAD");
+    }
+  }
+
+  public TapSpec spec() {
+    return spec;
+  }
+
+  /** The descriptor, for the event loop's registration and for reads and writes. */
+  public FileDescriptor fd() {
+    return fd;
+  }
+
+  @Override
+  public void close() {
+    try {
+      fd.close();
+    } catch (IOException e) {
+      // closing a tap cannot fail in a way the caller could act on; the kernel frees it regardless
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package dev.weft.dataplane.underlay;
+
+import dev.weft.dataplane.stats.PortCounters;
+import dev.weft.model.value.IpAddress;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import java.util.function.Consumer;
+
+/**
+ * One underlay UDP socket on the event loop: a Netty native epoll datagram channel over a descriptor
+ * made in the host's namespace. Reads use recvmmsg ({@link #BATCH} datagrams of at most {@link
+ * #MAX_DATAGRAM} bytes per call); writes queue without flushing, and {@link #flush} hands the whole
+ * queue to sendmmsg. A full socket drops (and counts) rather than queueing without bound, as a kernel
+ * tunnel would.
+ */
+public final class UnderlayPort {
+  /** Datagrams per recvmmsg call. */
+  static final int BATCH = 32;
+  /** Largest datagram read whole: an underlay MTU of 9000 (jumbo frames) fits. */
+  public static final int MAX_DATAGRAM = 9216;
+  private static final int SOCKET_BUFFER = 4 << 20;
+
+  private final Encapsulation encapsulation;
+  private final IpAddress local;
+  private final int port;
+  private final PortCounters counters;
+  private final EpollDatagramChannel channel;
+
+  private UnderlayPort(Encapsulation encapsulation, IpAddress local, int port, PortCounters counters,
+      EpollDatagramChannel channel) {
+    this.encapsulation = encapsulation;
+    this.local = local;
+    this.port = port;
+    this.counters = counters;
+    this.channel = channel;
+  }
+
+  /** Wraps a bound descriptor (see {@link UdpSockets}); register {@link #channel()} on the loop next. */
+  public static UnderlayPort wrap(int fd, Encapsulation encapsulation, IpAddress local, int port, UnderlayInput input,
+      Consumer<Throwable> errors) {
+    PortCounters counters = new PortCounters(encapsulation.label() + "/" + local + ":" + port, "underlay");
+    EpollDatagramChannel channel = new EpollDatagramChannel(fd);
+    channel.config().setOption(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
+    channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(BATCH * MAX_DATAGRAM));
+    channel.config().setOption(ChannelOption.SO_RCVBUF, SOCKET_BUFFER);
+    channel.config().setOption(ChannelOption.SO_SNDBUF, SOCKET_BUFFER);
+    channel.config().setOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(SOCKET_BUFFER / 2, SOCKET_BUFFER));
+    UnderlayPort p = new UnderlayPort(encapsulation, local, port, counters, channel);
+    channel.pipeline().addLast(new Reader(p, input, errors));
+    return p;
+  }
+
+  public Encapsulation encapsulation() {
+    return encapsulation;
+  }
+
+  public IpAddress local() {
+    return local;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public PortCounters counters() {
+    return counters;
+  }
+
+  public EpollDatagramChannel channel() {
+    return channel;
+  }
+
+  /** Queues one datagram (taking ownership); false, counted, when the socket is backed up or closed. */
+  public boolean send(DatagramPacket datagram) {
+    if (!channel.isActive() || !channel.isWritable()) {
+      counters.error();
+      datagram.release();
+      return false;
+    }
+    counters.sent(datagram.content().readableBytes());
+    channel.write(datagram, channel.voidPromise());
+    return true;
+  }
+
+  public void flush() {
+    channel.flush();
+  }
+
+  public void close() {
+    channel.close();
+  }
+
+  /** The channel's only handler: counts and forwards reads; failed sends arrive here as exceptions. */
+  private static final class Reader extends ChannelInboundHandlerAdapter {
+    private final UnderlayPort port;
+    private final UnderlayInput input;
+    private final Consumer<Throwable> errors;
+
+    Reader(UnderlayPort port, UnderlayInput input, Consumer<Throwable> errors) {
+      this.port = port;
+      this.input = input;
+      this.errors = errors;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (msg instanceof DatagramPacket d) {
+        ByteBuf content = d.content();
+        port.counters.received(content.readableBytes());
+        input.datagram(port, d);
+      } else {
+        io.netty.util.ReferenceCountUtil.release(msg);
+      }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      input.endOfBatch();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      port.counters.error();
+      errors.accept(cause);
+    }
+  }
+}

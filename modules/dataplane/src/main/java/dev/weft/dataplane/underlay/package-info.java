@@ -1,0 +1,9 @@
+/**
+ * The underlay: UDP sockets made inside the host's namespace (FFM on a namespace thread), then driven by
+ * Netty's native epoll datagram channel with recvmmsg/sendmmsg batching; VXLAN (RFC 7348) and
+ * GRE-in-UDP (RFC 8086) ride on them.
+ */
+@NullMarked
+package dev.weft.dataplane.underlay;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,104 @@
+package dev.weft.dataplane.testing;
+
+import dev.weft.linux.netns.NamespaceThreads;
+import dev.weft.linux.netns.NetnsRef;
+import dev.weft.model.value.IpAddress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A TCP transfer between two namespaces with a hash on each side: the sockets are created on namespace
+ * threads (a socket belongs to the namespace it was made in) and then used from ordinary threads.
+ */
+public final class Transfer {
+  /** What was sent and what arrived, as SHA-256 digests and byte counts. */
+  public record Result(long sent, String sentHash, long received, String receivedHash) {
+    public boolean intact() {
+      return sent == received && sentHash.equals(receivedHash);
+    }
+  }
+
+  private Transfer() {}
+
+  /** Sends {@code bytes} random bytes from {@code from} to {@code to}:{@code port} and hashes both ends. */
+  public static Result send(NamespaceThreads threads, NetnsRef from, NetnsRef to, IpAddress toAddress, int port, long bytes) {
+    try (ServerSocketChannel server = threads.call(to, () -> open(toAddress, port))) {
+      CompletableFuture<long[]> receiver = new CompletableFuture<>();
+      MessageDigest receivedDigest = sha256();
+      Thread.ofPlatform().daemon().start(() -> {
+        try (SocketChannel c = server.accept()) {
+          ByteBuffer buf = ByteBuffer.allocateDirect(1 << 16);
+          long total = 0;
+          for (int n; (n = c.read(buf.clear())) >= 0; ) {
+            receivedDigest.update(buf.flip());
+            total += n;
+          }
+          receiver.complete(new long[] {total});
+        } catch (IOException e) {
+          receiver.completeExceptionally(e);
+        }
+      });
+      MessageDigest sentDigest = sha256();
+      try (SocketChannel client = threads.call(from, Transfer::openClient)) {
+        client.connect(new InetSocketAddress(toAddress.toInetAddress(), port));
+        Random random = new Random(bytes);
+        byte[] chunk = new byte[1 << 16];
+        long left = bytes;
+        while (left > 0) {
+          random.nextBytes(chunk);
+          int n = (int) Math.min(chunk.length, left);
+          sentDigest.update(chunk, 0, n);
+          ByteBuffer b = ByteBuffer.wrap(chunk, 0, n);
+          while (b.hasRemaining()) {
+            client.write(b);
+          }
+          left -= n;
+        }
+      }
+      long received = receiver.get(120, TimeUnit.SECONDS)[0];
+      return new Result(bytes, hex(sentDigest), received, hex(receivedDigest));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException("transfer to " + toAddress + ":" + port + " failed: " + e, e);
+    }
+  }
+
+  private static ServerSocketChannel open(IpAddress address, int port) {
+    try {
+      return ServerSocketChannel.open().bind(new InetSocketAddress(address.toInetAddress(), port));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static SocketChannel openClient() {
+    try {
+      return SocketChannel.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String hex(MessageDigest d) {
+    return HexFormat.of().formatHex(d.digest());
+  }
+}
