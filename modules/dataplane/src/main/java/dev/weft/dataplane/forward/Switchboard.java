@@ -73,7 +73,7 @@ public final class Switchboard implements DeviceChannel.Outputs {
     this.internal = internal;
     this.alloc = alloc;
     this.errors = errors;
-    this.demux = new TunnelDemux(plan, observer);
+    this.demux = new TunnelDemux(plan, observer, alloc);
     for (DeviceSpec spec : plan.devices()) {
       devices.put(spec.id(), new DeviceChannel(spec, DeviceHandlers.of(spec, clock, observer, hooks), this));
     }
@@ -125,7 +125,7 @@ public final class Switchboard implements DeviceChannel.Outputs {
     DatagramPort port = sockets.get(socket);
     observer.ingress(port == null ? internal : port.counters());
     try {
-      demux.claim(socket, datagram).ifPresent(c -> queue.add(new Work(devices.get(c.device()), c.message(), false)));
+      demux.claim(socket, datagram).forEach(c -> queue.add(new Work(devices.get(c.device()), c.message(), false)));
     } catch (RuntimeException e) {
       ReferenceCountUtil.safeRelease(datagram);
       failed(null, e);

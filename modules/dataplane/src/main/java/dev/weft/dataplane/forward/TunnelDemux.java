@@ -11,6 +11,12 @@ import dev.weft.engine.packet.GreHeader;
 import dev.weft.engine.packet.IpProtocol;
 import dev.weft.engine.packet.PacketException;
 import dev.weft.engine.packet.VxlanHeader;
+import dev.weft.dataplane.offload.TcpSegmenter;
+import dev.weft.dataplane.offload.Transport;
+import dev.weft.sim.fabric.DeviceSpec;
+import io.netty.buffer.ByteBufAllocator;
+import java.util.ArrayList;
+import java.util.List;
 import dev.weft.model.value.IpAddress;
 import dev.weft.sim.fabric.DeviceId;
 import io.netty.buffer.ByteBuf;
@@ -25,6 +31,11 @@ import java.util.Optional;
  * VNI for VXLAN, the sender and the key for GRE-in-UDP. It reads only the outer header; the device's own
  * decap handler checks the rest. What no device claims is dropped and counted here: too short or
  * without the VXLAN I flag as malformed, an unknown VNI, key or sender as an unknown tunnel.
+ *
+ * <p>A VXLAN datagram may carry a TCP segment larger than the device's MTU: a kernel VXLAN sender hands
+ * its GSO packets to a veth as they are, and the receiving kernel queues such a packet on a plain UDP
+ * socket whole, where a NIC would have cut it. Such a frame is segmented here (userspace TSO), so the
+ * handlers only ever see frames that fit the device.
  */
 final class TunnelDemux {
   /** The device and the message to hand it (the datagram itself, or for GRE the IP datagram inside). */
@@ -32,20 +43,60 @@ final class TunnelDemux {
 
   private final HostPlan plan;
   private final ForwardingObserver observer;
+  private final ByteBufAllocator alloc;
+  private final Map<DeviceId, Integer> mtus = new HashMap<>();
   private final Map<InetAddress, IpAddress> addresses = new HashMap<>();
 
-  TunnelDemux(HostPlan plan, ForwardingObserver observer) {
+  TunnelDemux(HostPlan plan, ForwardingObserver observer, ByteBufAllocator alloc) {
     this.plan = plan;
     this.observer = observer;
+    this.alloc = alloc;
+    for (DeviceSpec d : plan.devices()) {
+      if (d instanceof DeviceSpec.Vxlan x) {
+        plan.fabric().model().iface(x.config().device()).ifPresent(i -> mtus.put(d.id(), i.mtu().value()));
+      }
+    }
   }
 
-  /** The claim for {@code d}, or empty after releasing and counting it. */
-  Optional<Claim> claim(SocketPlan socket, DatagramPacket d) {
+  /** The claims for {@code d} (several when it had to be segmented); none after releasing and counting it. */
+  List<Claim> claim(SocketPlan socket, DatagramPacket d) {
     Optional<Claim> claim = socket.encapsulation() == Encapsulation.VXLAN ? vxlan(socket, d) : gre(socket, d);
     if (claim.isEmpty()) {
       d.release();
+      return List.of();
     }
-    return claim;
+    return claim.get().message() instanceof DatagramPacket v ? segmented(claim.get().device(), v) : List.of(claim.get());
+  }
+
+  /** Splits an oversized inner TCP segment into VXLAN datagrams that fit the device. */
+  private List<Claim> segmented(DeviceId device, DatagramPacket d) {
+    ByteBuf content = d.content();
+    int mtu = mtus.getOrDefault(device, Integer.MAX_VALUE - 64);
+    ByteBuf inner = content.slice(content.readerIndex() + VxlanHeader.LENGTH, content.readableBytes() - VxlanHeader.LENGTH);
+    if (inner.readableBytes() <= mtu + 14) {
+      return List.of(new Claim(device, d));
+    }
+    Optional<Transport> tcp = Transport.of(inner).filter(t -> t.protocol() == IpProtocol.TCP);
+    if (tcp.isEmpty()) {
+      return List.of(new Claim(device, d)); // the device's own checks drop it as too big
+    }
+    int tcpHeader = (inner.getUnsignedByte(inner.readerIndex() + tcp.get().offset() + 12) >>> 4) * 4;
+    int mss = mtu - (tcp.get().offset() - 14) - tcpHeader;
+    try {
+      List<Claim> out = new ArrayList<>();
+      for (ByteBuf piece : TcpSegmenter.segment(inner, tcp.get(), mss, alloc)) {
+        ByteBuf datagram = alloc.buffer(VxlanHeader.LENGTH + piece.readableBytes())
+            .writeBytes(content, content.readerIndex(), VxlanHeader.LENGTH).writeBytes(piece);
+        piece.release();
+        out.add(new Claim(device, new DatagramPacket(datagram, d.recipient(), d.sender())));
+      }
+      return out;
+    } catch (IllegalArgumentException e) {
+      observer.on(new ForwardingEvent.Dropped(DropReason.MALFORMED, "oversized VXLAN frame: " + e.getMessage()));
+      return List.of();
+    } finally {
+      d.release();
+    }
   }
 
   private Optional<Claim> vxlan(SocketPlan socket, DatagramPacket d) {

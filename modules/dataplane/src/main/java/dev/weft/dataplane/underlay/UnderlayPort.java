@@ -22,9 +22,13 @@ import java.util.function.Consumer;
  */
 public final class UnderlayPort {
   /** Datagrams per recvmmsg call. */
-  static final int BATCH = 32;
-  /** Largest datagram read whole: an underlay MTU of 9000 (jumbo frames) fits. */
-  public static final int MAX_DATAGRAM = 9216;
+  static final int BATCH = 8;
+  /**
+   * Largest datagram read whole: any UDP payload. Datagrams beyond the underlay MTU do arrive: a kernel
+   * VXLAN sender on a veth underlay delivers its GSO packets (one inner TCP segment of up to 64 KiB) to a
+   * UDP socket without cutting them.
+   */
+  public static final int MAX_DATAGRAM = 65_536;
   private static final int SOCKET_BUFFER = 4 << 20;
 
   private final Encapsulation encapsulation;

@@ -45,13 +45,22 @@ class VxlanInteropIT {
     try (InteropLab lab = InteropLab.deploy(LAB.driver(), records, TOPOLOGY, InteropLab.load(TOPOLOGY))) {
       RunningDataplane dp = lab.handOver("weft", InteropLab.options().withOffloads(false));
       var threads = LAB.driver().threads();
+      try {
+        check(lab, threads);
+      } finally {
+        System.out.println(dev.weft.dataplane.stats.StatsText.render(dp.stats()));
+      }
+    }
+  }
+
+  private static void check(InteropLab lab, dev.weft.linux.netns.NamespaceThreads threads) {
+    {
       assertThat(Pinger.ping(threads, lab.ns("a-1"), lab.address("b-1", "eth0"), 3)).as("kernel pod -> weft pod").isEqualTo(3);
       assertThat(Pinger.ping(threads, lab.ns("b-1"), lab.address("a-1", "eth0"), 3)).as("weft pod -> kernel pod").isEqualTo(3);
       Transfer.Result there = Transfer.send(threads, lab.ns("a-1"), lab.ns("b-1"), lab.address("b-1", "eth0"), 5001, 16 << 20);
       assertThat(there.intact()).as("kernel -> weft: %s", there).isTrue();
       Transfer.Result back = Transfer.send(threads, lab.ns("b-1"), lab.ns("a-1"), lab.address("a-1", "eth0"), 5002, 16 << 20);
       assertThat(back.intact()).as("weft -> kernel: %s", back).isTrue();
-      System.out.println(dev.weft.dataplane.stats.StatsText.render(dp.stats()));
     }
   }
 }
