@@ -7,7 +7,7 @@ package dev.weft.lab;
  */
 public abstract sealed class LabException extends RuntimeException
     permits LabException.NotPrivileged, LabException.UnsupportedByKernel, LabException.Conflict,
-        LabException.NoSuchLab, LabException.NotConverged, LabException.ChangeFailed {
+        LabException.NoSuchLab, LabException.NotConverged, LabException.ChangeFailed, LabException.NotDeployable {
 
   LabException(String message) {
     super(message);
@@ -37,6 +37,13 @@ public abstract sealed class LabException extends RuntimeException
 
     public String kind() {
       return kind;
+    }
+  }
+
+  /** The topology needs something this machine cannot provide (not a link kind); raised before anything is created. */
+  public static final class NotDeployable extends LabException {
+    public NotDeployable(java.util.List<String> reasons) {
+      super("this topology cannot be deployed here: " + String.join("; ", reasons) + ". Nothing was created.");
     }
   }
 

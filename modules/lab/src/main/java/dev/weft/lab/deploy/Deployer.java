@@ -98,6 +98,9 @@ public final class Deployer {
   }
 
   private void preflight(LabPlan plan) {
+    if (!plan.blockers().isEmpty()) {
+      throw new LabException.NotDeployable(plan.blockers());
+    }
     for (PlannedNamespace n : plan.namespaces()) {
       n.state().links().values().forEach(l -> support.require(plan.lab(), l.kind(), n.modelName() + ":" + l.name()));
     }

@@ -5,10 +5,6 @@ import dev.weft.linux.netns.NetnsName;
 import dev.weft.model.InterfaceRef;
 import dev.weft.model.value.InterfaceName;
 import dev.weft.model.value.Name;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -64,11 +60,6 @@ public record KernelNames(LabName lab) {
   }
 
   private static String hash(String text) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 4);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always present", e);
-    }
+    return ShortHash.hex(text, 4);
   }
 }

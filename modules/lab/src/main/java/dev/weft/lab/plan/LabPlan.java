@@ -12,12 +12,15 @@ import java.util.stream.Stream;
 
 /**
  * The kernel state a lab should have: its namespaces in creation order (segments first, then hosts, then
- * containers) with everything each holds, and the warnings about what the kernel will not reproduce.
+ * containers) with everything each holds, the warnings about what the kernel will reproduce only in part,
+ * and the blockers: what it cannot be given at all, which stop a deploy before it starts.
  */
-public record LabPlan(LabName lab, Name topology, List<PlannedNamespace> namespaces, List<String> warnings) {
+public record LabPlan(LabName lab, Name topology, List<PlannedNamespace> namespaces, List<String> warnings,
+    List<String> blockers) {
   public LabPlan {
     namespaces = List.copyOf(namespaces);
     warnings = List.copyOf(warnings);
+    blockers = List.copyOf(blockers);
   }
 
   public Map<NetnsName, PlannedNamespace> byName() {

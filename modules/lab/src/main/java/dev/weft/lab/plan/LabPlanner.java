@@ -15,7 +15,6 @@ import dev.weft.model.InterfaceKind;
 import dev.weft.model.Namespace;
 import dev.weft.model.NetworkModel;
 import dev.weft.model.Segment;
-import dev.weft.model.netfilter.Rule;
 import dev.weft.model.netfilter.Ruleset;
 import dev.weft.model.route.RouteOrigin;
 import dev.weft.model.value.InterfaceName;
@@ -36,8 +35,9 @@ import java.util.Set;
  * attached uplink's veth peer is plugged, so hosts on one machine talk over a real L2 switch and nothing
  * is created outside the lab's namespaces. Interfaces keep their names, MACs, MTUs and addresses; veths
  * name their peer; static routes, permanent neighbours and VXLAN FDB entries are taken as they are;
- * connected routes are left to the kernel. A bridge with {@code ipMasq} gets the MASQUERADE rule
- * Docker and the CNI bridge plugin install. Linear in the size of the model.
+ * connected routes are left to the kernel. Rule sets (a bridge's {@code ipMasq} included, which the
+ * model holds as rules) are laid out by {@link RuleLayout}. What the kernel cannot be given (ipsets) is a
+ * blocker; what it is given differently is a warning. Linear in the size of the model.
  */
 public final class LabPlanner {
   private final RuleLayout layout = new RuleLayout();
@@ -45,6 +45,7 @@ public final class LabPlanner {
   public LabPlan plan(NetworkModel model, LabName lab) {
     KernelNames names = new KernelNames(lab);
     List<String> warnings = new ArrayList<>();
+    List<String> blockers = new ArrayList<>();
     List<PlannedNamespace> out = new ArrayList<>();
     for (Segment s : model.segments()) {
       out.add(new PlannedNamespace(names.segment(s.name()), LabRole.SEGMENT, s.name().value(),
@@ -53,17 +54,17 @@ public final class LabPlanner {
     for (Namespace ns : model.namespaces()) {
       if (!ns.sharesHostStack()) {
         out.add(new PlannedNamespace(names.stack(ns.name()), ns.isHostRoot() ? LabRole.HOST : LabRole.CONTAINER,
-            ns.name().value(), stack(model, names, ns, warnings)));
+            ns.name().value(), stack(model, names, ns, warnings, blockers)));
       }
     }
-    return new LabPlan(lab, model.name(), out, warnings);
+    return new LabPlan(lab, model.name(), out, warnings, blockers);
   }
 
-  private NamespaceState stack(NetworkModel model, KernelNames names, Namespace ns, List<String> warnings) {
+  private NamespaceState stack(NetworkModel model, KernelNames names, Namespace ns, List<String> warnings,
+      List<String> blockers) {
     Map<InterfaceName, LinkState> links = new LinkedHashMap<>();
     Set<AddressState> addresses = new LinkedHashSet<>();
     Set<FdbState> fdb = new LinkedHashSet<>();
-    List<Rule> masquerade = new ArrayList<>();
     for (Interface i : model.interfaces(ns.name())) {
       InterfaceName name = i.ref().name();
       LinkKind kind = kind(model, names, i, links);
@@ -74,13 +75,9 @@ public final class LabPlanner {
           .forEach(a -> addresses.add(new AddressState(name, a)));
       switch (i.kind()) {
         case InterfaceKind.Vxlan v -> v.fdb().forEach(e -> fdb.add(new FdbState(name, e.mac(), e.remote())));
-        case InterfaceKind.Bridge b -> {
-          masquerade.addAll(Masquerade.rules(i, b));
-          if (!b.fdbAgeing().equals(InterfaceKind.Bridge.DEFAULT_AGEING)) {
+        case InterfaceKind.Bridge b when !b.fdbAgeing().equals(InterfaceKind.Bridge.DEFAULT_AGEING) ->
             warnings.add(i.ref() + ": fdbAgeing " + b.fdbAgeing().toSeconds() + " s is not applied (the driver has no"
                 + " IFLA_BR_AGEING_TIME); the kernel ages entries after 300 s");
-          }
-        }
         case InterfaceKind.Veth v when v.hairpin() ->
             warnings.add(i.ref() + ": hairpin mode is not applied (the driver has no IFLA_BRPORT_MODE)");
         default -> { }
@@ -92,7 +89,10 @@ public final class LabPlanner {
             RouteState.storedMetric(r.destination(), r.metric()))));
     Set<NeighbourState> neighbours = new LinkedHashSet<>();
     model.neighbors(ns.name()).forEach(n -> neighbours.add(new NeighbourState(n.device(), n.address(), n.mac())));
-    Ruleset rules = layout.layout(model.ruleset(ns.name()), masquerade).kernel();
+    Ruleset declared = model.ruleset(ns.name());
+    declared.ipsets().keySet().forEach(set -> blockers.add(ns.name() + "'s rules use ipset '" + set
+        + "', and weft cannot create ipsets on this machine (no ipset tool, no ipset netlink in the driver)"));
+    Ruleset rules = layout.layout(declared, List.of()).kernel();
     return new NamespaceState(names.stack(ns.name()), links, addresses, routes, neighbours, fdb,
         LabSysctls.forNamespace(ns.ipForward()), rules);
   }

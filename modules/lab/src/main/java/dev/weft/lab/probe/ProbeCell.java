@@ -16,11 +16,12 @@ import java.util.Optional;
  *   <li>source: the source address the source stack chose (both sides), compared when both delivered.
  * </ul>
  *
- * {@code disagreements} is empty when both sides agree on all three.
+ * {@code disagreements} is empty when both sides agree on what is compared. {@code undetermined}: a rule
+ * weft cannot interpret decides the cell, so the simulator makes no claim and nothing is compared.
  */
 public record ProbeCell(String from, String to, Protocol protocol, Optional<String> destination, boolean simDelivered,
     String simVerdict, boolean simAnswered, Optional<String> simSource, boolean kernelDelivered, boolean kernelAnswered,
-    Optional<String> kernelSource, Optional<String> kernelError, List<Disagreement> disagreements) {
+    Optional<String> kernelSource, Optional<String> kernelError, boolean undetermined, List<Disagreement> disagreements) {
 
   public ProbeCell {
     disagreements = List.copyOf(disagreements);
@@ -35,8 +36,8 @@ public record ProbeCell(String from, String to, Protocol protocol, Optional<Stri
     return disagreements.isEmpty();
   }
 
-  /** {@code .} delivered on both sides, {@code X} blocked on both, {@code !} any disagreement. */
+  /** {@code .} delivered on both sides, {@code X} blocked on both, {@code !} any disagreement, {@code ?} undetermined. */
   public char symbol() {
-    return !agrees() ? '!' : kernelDelivered ? '.' : 'X';
+    return undetermined ? '?' : !agrees() ? '!' : kernelDelivered ? '.' : 'X';
   }
 }

@@ -7,7 +7,6 @@ import dev.weft.lab.inspect.DriftCheck;
 import dev.weft.lab.plan.KernelNames;
 import dev.weft.lab.record.LabRecord;
 import dev.weft.lab.record.LabRecords;
-import dev.weft.lab.sim.ModelNetfilterHooks;
 import dev.weft.linux.LinuxDriver;
 import dev.weft.linux.netns.NetnsName;
 import dev.weft.model.NetworkModel;
@@ -59,7 +58,11 @@ public final class Prober {
     List<String> drift = new DriftCheck(driver).drift(model, lab);
     KernelNames names = new KernelNames(lab);
     ProbeTargets targets = new ProbeTargets(model, names);
-    Simulator simulator = Simulator.of(model, ModelNetfilterHooks.of(model));
+    Simulator simulator = Simulator.of(model);
+    Optional<String> noAnswers = AnswerPredictability.whyNot(model);
+    List<String> notes = new ArrayList<>();
+    noAnswers.ifPresent(why -> notes.add("answers are reported but not compared: " + why
+        + ", and the simulator traces an answer as a fresh packet"));
     SimPredictions sim = new SimPredictions(simulator);
     List<ProbeMatrix> matrices = new ArrayList<>();
     List<Mismatch> mismatches = new ArrayList<>();
@@ -72,7 +75,7 @@ public final class Prober {
           ? Optional.of(new KernelTracer(driver, lab, targets.allStacks())) : Optional.empty(), kernel, targets);
       RowProber rows = new RowProber(kernel, flush, options);
       for (Protocol p : options.protocols()) {
-        Probed probed = probe(p, options, sim, simulator, rows, targets);
+        Probed probed = probe(p, options, sim, simulator, rows, targets, noAnswers.isEmpty());
         matrices.add(probed.matrix());
         for (int k = 0; k < probed.matrix().cells().size(); k++) {
           ProbeCell c = probed.matrix().cells().get(k);
@@ -82,7 +85,7 @@ public final class Prober {
         }
       }
     }
-    return new ProbeReport(lab.value(), model.name().value(), matrices, mismatches, drift);
+    return new ProbeReport(lab.value(), model.name().value(), matrices, mismatches, drift, notes);
   }
 
   static ReachRequest request(Protocol p, ProbeOptions options) {
@@ -93,7 +96,7 @@ public final class Prober {
   private record Probed(ProbeMatrix matrix, List<KernelOutcome> outcomes) {}
 
   private Probed probe(Protocol p, ProbeOptions options, SimPredictions sim, Simulator simulator, RowProber prober,
-      ProbeTargets targets) {
+      ProbeTargets targets, boolean compareAnswers) {
     ReachRequest request = request(p, options);
     long t0 = System.nanoTime();
     ReachMatrix reach = simulator.reach(request);
@@ -116,7 +119,7 @@ public final class Prober {
         SimPredictions.Prediction first = options.exact() ? sim.exact(quick, f, t, request) : quick;
         ProbeCell c = CellComparison.compare(f, t, p, targets.address(Name.of(t)).map(IpAddress::toString),
             targets.address(Name.of(f)).map(IpAddress::toString), first, () -> sim.exact(quick, f, t, request),
-            outcomes[i][j]);
+            outcomes[i][j], compareAnswers);
         cells.add(c);
         flat.add(outcomes[i][j]);
         row.append(c.symbol());

@@ -30,8 +30,12 @@ import java.util.Optional;
  * only where the quick one disagrees with the kernel.
  */
 final class SimPredictions {
-  /** A cell's prediction; {@code source} is empty when not computed or when nothing is sent. */
-  record Prediction(boolean delivered, String verdict, boolean answered, Optional<IpAddress> source, boolean exact) {}
+  /**
+   * A cell's prediction; {@code source} is empty when not computed or when nothing is sent. {@code
+   * undetermined}: a rule weft cannot interpret decides the cell, so the simulator makes no claim.
+   */
+  record Prediction(boolean delivered, String verdict, boolean answered, Optional<IpAddress> source, boolean exact,
+      boolean undetermined) {}
 
   private final Simulator simulator;
   private final NetworkModel model;
@@ -59,8 +63,8 @@ final class SimPredictions {
         Integer back = row.get(to);
         int fromColumn = m.destinations().indexOf(from);
         boolean answered = back != null && fromColumn >= 0 && m.reachable(back, fromColumn);
-        out.put(key(from, to), m.reachable(i, j) ? new Prediction(true, "DELIVERED", answered, Optional.empty(), false)
-            : blockedCell(blocked.get(key(from, to))));
+        out.put(key(from, to), m.reachable(i, j) ? new Prediction(true, "DELIVERED", answered, Optional.empty(), false, false)
+            : blockedCell(blocked.get(key(from, to)), m.rows().get(i).charAt(j) == ReachMatrix.UNDETERMINED));
       }
     }
     return out;
@@ -75,8 +79,9 @@ final class SimPredictions {
     return from + "\u0000" + to;
   }
 
-  private static Prediction blockedCell(ReachCell c) {
-    return new Prediction(false, c.verdict() + " at " + c.at() + ": " + c.reason(), false, Optional.empty(), true);
+  private static Prediction blockedCell(ReachCell c, boolean undetermined) {
+    return new Prediction(false, c.verdict() + " at " + c.at() + ": " + c.reason(), false, Optional.empty(), true,
+        undetermined);
   }
 
   private Prediction delivered(String from, String to, ReachRequest request) {
@@ -85,7 +90,7 @@ final class SimPredictions {
     Optional<IpAddress> destination = Addressing.primaryAddress(model, Name.of(to));
     boolean answered = source.isPresent() && destination.isPresent()
         && simulator.trace(reply(request, to, destination.get(), source.get())).disposition().delivered();
-    return new Prediction(true, "DELIVERED", answered, source, true);
+    return new Prediction(true, "DELIVERED", answered, source, true, false);
   }
 
   /** The trace of the answer to a request of {@code request}'s kind. */

@@ -1,5 +1,6 @@
 package dev.weft.lab.rules;
 
+import dev.weft.lab.plan.ShortHash;
 import dev.weft.linux.netfilter.IptablesHook;
 import dev.weft.model.netfilter.Chain;
 import dev.weft.model.netfilter.ChainName;
@@ -10,12 +11,8 @@ import dev.weft.model.netfilter.Rule;
 import dev.weft.model.netfilter.Ruleset;
 import dev.weft.model.netfilter.Table;
 import dev.weft.model.netfilter.Target;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,11 +124,6 @@ public final class RuleLayout {
   }
 
   private static String hash(String text) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ShortHash.hex(text, 8);
   }
 }

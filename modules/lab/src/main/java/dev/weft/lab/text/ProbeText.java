@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * {@code weft probe}'s output: a summary, one agreement grid per protocol in the layout of {@code weft sim
- * reach} ({@code .} delivered on both sides, {@code X} blocked on both, {@code !} a mismatch), the time
+ * reach} ({@code .} delivered on both sides, {@code X} blocked on both, {@code !} a mismatch, {@code ?} a
+ * cell an uninterpreted rule decides, which the simulator does not claim), the time
  * the simulator took beside the kernel's, then every mismatch with the simulated trace and what the
  * kernel did.
  */
@@ -25,6 +26,7 @@ public final class ProbeText {
           .append(" differences; 'weft deploy' would fix them), mismatches may come from that:\n");
       r.drift().stream().limit(10).forEach(d -> out.append("  ").append(d).append('\n'));
     }
+    r.notes().forEach(n -> out.append("note: ").append(n).append('\n'));
     for (ProbeMatrix m : r.matrices()) {
       grid(out, m);
     }

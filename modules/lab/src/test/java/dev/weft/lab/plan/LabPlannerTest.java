@@ -10,7 +10,8 @@ import dev.weft.lab.kernel.NamespaceState;
 import dev.weft.lab.testing.LabFixtures;
 import dev.weft.linux.netns.NetnsName;
 import dev.weft.model.NetworkModel;
-import dev.weft.model.netfilter.Match;
+import dev.weft.model.netfilter.ChainName;
+import dev.weft.model.netfilter.Hook;
 import dev.weft.model.netfilter.Table;
 import dev.weft.model.netfilter.Target;
 import java.nio.file.Path;
@@ -68,19 +69,34 @@ class LabPlannerTest {
     assertThat(none.sysctls()).containsEntry(dev.weft.linux.sysctl.SysctlKey.parse("net.ipv4.ip_forward"), "0");
   }
 
-  /** ipMasq becomes the MASQUERADE rule of the bridge's subnet, reached from nat POSTROUTING by a hook. */
+  /**
+   * ipMasq, which the model holds as rules (a jump from nat POSTROUTING to WEFT-MASQ-br0), is laid out with
+   * the rest: POSTROUTING only hooks WEFT-POSTROUTING, which jumps to the renamed user chain.
+   */
   @Test
-  void ipMasqBecomesAMasqueradeRule() {
+  void ipMasqRulesAreLaidOutUnderWeftChains() {
     NetworkModel model = LabFixtures.load(LabFixtures.topology("single-host-bridge.yaml"));
     NamespaceState host = planner.plan(model, lab).namespace(NetnsName.of("lab1-host1")).orElseThrow().state();
     var nat = host.rules().table(Table.NAT);
-    assertThat(nat.chain(dev.weft.model.netfilter.ChainName.of("WEFT-POSTROUTING")).orElseThrow().rules())
-        .singleElement().satisfies(r -> {
-          assertThat(r.target()).isInstanceOf(Target.Masquerade.class);
-          assertThat(r.matches()).contains(new Match.Source(dev.weft.model.value.Cidr.parse("10.1.0.0/24")));
-        });
-    assertThat(nat.builtin(dev.weft.model.netfilter.Hook.POSTROUTING).rules()).singleElement()
-        .satisfies(r -> assertThat(r.target()).isEqualTo(new Target.Jump(dev.weft.model.netfilter.ChainName.of("WEFT-POSTROUTING"))));
+    ChainName hook = ChainName.of("WEFT-POSTROUTING");
+    assertThat(nat.builtin(Hook.POSTROUTING).rules()).singleElement()
+        .satisfies(r -> assertThat(r.target()).isEqualTo(new Target.Jump(hook)));
+    Target jump = nat.chain(hook).orElseThrow().rules().getFirst().target();
+    assertThat(jump).isInstanceOf(Target.Jump.class);
+    ChainName masq = ((Target.Jump) jump).chain();
+    assertThat(masq.value()).startsWith("WEFTU-");
+    assertThat(nat.chain(masq).orElseThrow().rules()).anySatisfy(r -> assertThat(r.target()).isInstanceOf(Target.Masquerade.class));
+  }
+
+  /** A rule set naming an ipset cannot be deployed here: the plan says so as a blocker. */
+  @Test
+  void ipsetsBlockADeploy() {
+    NetworkModel model = LabFixtures.load(LabFixtures.topology("single-host-bridge.yaml"));
+    var rules = model.ruleset(dev.weft.model.value.Name.of("host1")).withIpsets(java.util.Map.of("allowed",
+        new dev.weft.model.netfilter.IpSet("allowed", dev.weft.model.netfilter.IpSetType.HASH_IP, java.util.List.of())));
+    NetworkModel withSet = dev.weft.lab.testing.ModelRules.withRulesets(model, java.util.Map.of(dev.weft.model.value.Name.of("host1"), rules));
+    assertThat(planner.plan(withSet, lab).blockers()).singleElement().asString().contains("ipset 'allowed'");
+    assertThat(planner.plan(model, lab).blockers()).isEmpty();
   }
 
   /** Flannel-style L3 VXLAN: the device, its FDB entries, neighbours and onlink routes are all planned. */

@@ -45,8 +45,9 @@ import java.util.Random;
  */
 public record RandomLab(long seed, String yaml, Map<Name, Ruleset> rules) {
 
+  /** The model, rules included: the YAML carries them under {@code chains:}. */
   public NetworkModel model() {
-    return ModelRules.withRulesets(LabFixtures.load("random-" + Long.toHexString(seed) + ".yaml", yaml), rules);
+    return LabFixtures.load("random-" + Long.toHexString(seed) + ".yaml", yaml);
   }
 
   /** The rules as iptables-restore text per namespace, for failure reports. */
@@ -75,9 +76,9 @@ public record RandomLab(long seed, String yaml, Map<Name, Ruleset> rules) {
     for (int k = 0; k < extra; k++) {
       route(r, hosts, l3, pods, routes);
     }
-    String yaml = yaml(seed, hosts, l3, r.nextBoolean() ? 4789 : 8472, pods, routes);
+    int port = r.nextBoolean() ? 4789 : 8472;
     Map<Name, Ruleset> rules = rules(r, hosts, pods);
-    return new RandomLab(seed, yaml, rules);
+    return new RandomLab(seed, yaml(seed, hosts, l3, port, pods, routes, rules), rules);
   }
 
   private static String gateway(boolean l3, int host) {
@@ -124,13 +125,15 @@ public record RandomLab(long seed, String yaml, Map<Name, Ruleset> rules) {
     }
   }
 
-  private static String yaml(long seed, int hosts, boolean l3, int port, List<Pod> pods, Map<String, List<String>> routes) {
+  private static String yaml(long seed, int hosts, boolean l3, int port, List<Pod> pods, Map<String, List<String>> routes,
+      Map<Name, Ruleset> rules) {
     StringBuilder y = new StringBuilder("name: random-").append(Long.toHexString(seed)).append('\n');
     y.append("underlay: {mtu: 1500, subnet: 192.168.100.0/24}\nhosts:\n");
     for (int h = 1; h <= hosts; h++) {
       y.append("  - name: h").append(h).append("\n    underlay: 192.168.100.").append(h).append("/24\n");
       y.append("    bridges: [{name: br0, gateway: ").append(gateway(l3, h)).append("/24, mtu: 1450}]\n");
       list(y, "    routes: ", routes.getOrDefault("h" + h, List.of()));
+      chains(y, "    ", rules.get(Name.of("h" + h)));
       y.append("    namespaces:\n");
       for (Pod p : pods) {
         if (p.host() != h) {
@@ -141,6 +144,7 @@ public record RandomLab(long seed, String yaml, Map<Name, Ruleset> rules) {
         List<String> rs = new ArrayList<>(List.of("{dst: default, via: " + gateway(l3, h) + "}"));
         rs.addAll(routes.getOrDefault(p.name(), List.of()));
         list(y, "        routes: ", rs);
+        chains(y, "        ", rules.get(Name.of(p.name())));
       }
       y.append("    veths:\n");
       for (Pod p : pods) {
@@ -155,6 +159,15 @@ public record RandomLab(long seed, String yaml, Map<Name, Ruleset> rules) {
       y.append("      - {host: h").append(h).append(", bridge: br0}\n");
     }
     return y.toString();
+  }
+
+  /** A rule set as {@code chains: |} with its iptables-save text indented under it. */
+  private static void chains(StringBuilder y, String indent, @org.jspecify.annotations.Nullable Ruleset rules) {
+    if (rules == null) {
+      return;
+    }
+    y.append(indent).append("chains: |\n");
+    new IptablesRestoreRenderer().render(rules).lines().forEach(l -> y.append(indent).append("  ").append(l).append('\n'));
   }
 
   private static void list(StringBuilder y, String key, List<String> items) {
