@@ -28,9 +28,9 @@ public record DataplaneOptions(NamespaceMapping namespaces, PlanOptions plan, Op
     }
   }
 
-  /** On the host itself, default ports, no metrics endpoint, offloads on, 3 s ARP timeout (the kernel's 3 probes at 1 s). */
+  /** On the host itself, default ports, no metrics endpoint, offloads off, 3 s ARP timeout (the kernel's 3 probes at 1 s). */
   public static DataplaneOptions defaults() {
-    return new DataplaneOptions(NamespaceMapping.onHost(), PlanOptions.DEFAULTS, OptionalInt.empty(), true, Duration.ofSeconds(3));
+    return new DataplaneOptions(NamespaceMapping.onHost(), PlanOptions.DEFAULTS, OptionalInt.empty(), false, Duration.ofSeconds(3));
   }
 
   public DataplaneOptions withNamespaces(NamespaceMapping value) {

@@ -10,6 +10,7 @@ import dev.weft.dataplane.tap.PlainTapCodec;
 import dev.weft.dataplane.tap.TapCodec;
 import dev.weft.dataplane.tap.TapInput;
 import dev.weft.dataplane.tap.TapPort;
+import dev.weft.dataplane.tap.VnetTapCodec;
 import dev.weft.dataplane.underlay.UdpSockets;
 import dev.weft.dataplane.underlay.UnderlayInput;
 import dev.weft.dataplane.underlay.UnderlayPort;
@@ -74,7 +75,7 @@ final class Ports {
           switchboard.endOfBatch();
         }
       };
-      TapCodec codec = new PlainTapCodec(t.iface().mtu().value());
+      TapCodec codec = offloads ? new VnetTapCodec(ByteBufAllocator.DEFAULT) : new PlainTapCodec(t.iface().mtu().value());
       TapPort port = new TapPort(t.device(), counters, input, ByteBufAllocator.DEFAULT, codec, errors::accept);
       IoRegistration registration = loop.register(port).syncUninterruptibly().getNow();
       Set<IpAddress> own = t.iface().addresses().stream().map(InterfaceAddress::address).collect(Collectors.toSet());

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * splits the kernel's large TCP segments into MTU-sized frames on read and merges consecutive segments
  * of a flow back into one on write. Either way the forwarding handlers only ever see ordinary frames.
  */
-public sealed interface TapCodec permits PlainTapCodec {
+public sealed interface TapCodec permits PlainTapCodec, VnetTapCodec {
 
   /** Writes bytes to the descriptor; {@code frames} and {@code frameBytes} are what the bytes carry. */
   @FunctionalInterface

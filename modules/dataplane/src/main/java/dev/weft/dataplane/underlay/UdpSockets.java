@@ -19,6 +19,7 @@ public final class UdpSockets {
   private static final int SOCK_DGRAM = 2;
   private static final int SOCK_NONBLOCK = 04000;
   private static final int SO_REUSEADDR = 2;
+  private static final int SO_NO_CHECK = 11;
   private static final ValueLayout.OfShort NET_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
   private UdpSockets() {}
@@ -33,6 +34,11 @@ public final class UdpSockets {
         int fd = Libc.socket(errno, family, SOCK_DGRAM | SOCK_NONBLOCK | Linux.SOCK_CLOEXEC, 0);
         try {
           Libc.setsockoptInt(errno, fd, Linux.SOL_SOCKET, SO_REUSEADDR, 1, arena);
+          if (address.isIpv4()) {
+            // RFC 7348 (and RFC 8086 for IPv4): the outer UDP checksum SHOULD be sent as zero; the
+            // inner frame carries its own checksums, and receivers accept zero over IPv4
+            Libc.setsockoptInt(errno, fd, Linux.SOL_SOCKET, SO_NO_CHECK, 1, arena);
+          }
           Libc.bind(errno, fd, sockaddr(arena, address, port), operation + ": bind");
           return fd;
         } catch (RuntimeException e) {

@@ -74,6 +74,36 @@ public final class Transfer {
     }
   }
 
+  /**
+   * Whether a TCP connection from {@code from} to a listener in {@code to} comes up within {@code millis}:
+   * the listener is made here, so a failure means the path (or a policy) stopped the handshake.
+   */
+  public static boolean connects(NamespaceThreads threads, NetnsRef from, NetnsRef to, IpAddress address, int port,
+      int millis) {
+    try (ServerSocketChannel server = threads.call(to, () -> open(address, port));
+        SocketChannel client = threads.call(from, Transfer::openClient)) {
+      client.configureBlocking(false);
+      client.connect(new InetSocketAddress(address.toInetAddress(), port));
+      long deadline = System.nanoTime() + millis * 1_000_000L;
+      while (System.nanoTime() < deadline) {
+        try {
+          if (client.finishConnect()) {
+            return true;
+          }
+        } catch (IOException refused) {
+          return false;
+        }
+        Thread.sleep(10);
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   private static ServerSocketChannel open(IpAddress address, int port) {
     try {
       return ServerSocketChannel.open().bind(new InetSocketAddress(address.toInetAddress(), port));

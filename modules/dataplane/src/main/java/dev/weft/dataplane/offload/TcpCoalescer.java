@@ -1,0 +1,160 @@
+package dev.weft.dataplane.offload;
+
+import dev.weft.engine.packet.IpProtocol;
+import dev.weft.engine.packet.Ipv4Header;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import java.util.Optional;
+
+/**
+ * Receive offload done in userspace (the kernel's GRO rules, simplified): consecutive TCP segments of
+ * one flow, in order, with the same headers apart from the sequence number, IP id, lengths and
+ * checksums, are merged into one large segment, which a virtio-net header marks for the kernel as a
+ * segmentation batch of {@code gsoSize}-byte segments with the checksum pending. A segment with flags
+ * other than ACK and PSH, with no data, out of order, or shorter than the batch's segments (it then ends
+ * the batch), does not extend it. One batch at a time; {@link #take} hands it over.
+ */
+public final class TcpCoalescer {
+  /** IP packets cannot be longer. */
+  private static final int MAX_IP = 65_535;
+  private static final int ACK = 0x10;
+  private static final int PSH = 0x08;
+
+  private final ByteBufAllocator alloc;
+  private ByteBuf batch;
+  private Transport transport;
+  private int segments;
+  private int gsoSize;
+  private int headers;
+  private long nextSeq;
+  private boolean closed;
+
+  public TcpCoalescer(ByteBufAllocator alloc) {
+    this.alloc = alloc;
+  }
+
+  public boolean holding() {
+    return batch != null;
+  }
+
+  /** Adds {@code frame} (read, not released) to the batch; false when it cannot join (take the batch first). */
+  public boolean offer(ByteBuf frame, Transport t) {
+    if (t.protocol() != IpProtocol.TCP) {
+      return false;
+    }
+    int at = frame.readerIndex();
+    int tcp = at + t.offset();
+    int tcpHeader = (frame.getUnsignedByte(tcp + 12) >>> 4) * 4;
+    int flags = frame.getUnsignedByte(tcp + 13);
+    int payload = t.length() - tcpHeader;
+    if (payload <= 0 || (flags & ~(ACK | PSH)) != 0 || tcpHeader < 20) {
+      return false;
+    }
+    long seq = frame.getUnsignedInt(tcp + 4);
+    if (batch == null) {
+      start(frame, t, tcpHeader, payload, seq, flags);
+      return true;
+    }
+    if (closed || payload > gsoSize || seq != nextSeq || headers + (segments + 1) * (long) gsoSize > MAX_IP + 14
+        || !sameHeaders(frame, t, tcpHeader)) {
+      return false;
+    }
+    batch.writeBytes(frame, at + t.offset() + tcpHeader, payload);
+    segments++;
+    nextSeq = (seq + payload) & 0xffff_ffffL;
+    closed = payload < gsoSize || (flags & PSH) != 0;
+    if ((flags & PSH) != 0) {
+      batch.setByte(transport.offset() + 13, batch.getUnsignedByte(transport.offset() + 13) | PSH);
+    }
+    return true;
+  }
+
+  private void start(ByteBuf frame, Transport t, int tcpHeader, int payload, long seq, int flags) {
+    int length = t.offset() + tcpHeader + payload;
+    batch = alloc.directBuffer(VnetHeader.LENGTH + MAX_IP + 14);
+    batch.writerIndex(VnetHeader.LENGTH).readerIndex(VnetHeader.LENGTH);
+    batch.writeBytes(frame, frame.readerIndex(), length);
+    transport = t;
+    segments = 1;
+    gsoSize = payload;
+    headers = t.offset() + tcpHeader;
+    nextSeq = (seq + payload) & 0xffff_ffffL;
+    closed = (flags & PSH) != 0;
+  }
+
+  /** Same flow and same headers, except what changes per segment (IP id, lengths, checksums, sequence). */
+  private boolean sameHeaders(ByteBuf frame, Transport t, int tcpHeader) {
+    if (t.offset() != transport.offset() || t.offset() + tcpHeader != headers) {
+      return false;
+    }
+    int at = frame.readerIndex();
+    int b = batch.readerIndex();
+    boolean v4 = (frame.getUnsignedByte(at + 14) >>> 4) == 4;
+    // Ethernet header, then the IP header without length, id and checksum (IPv4) or payload length (IPv6)
+    boolean ip = v4
+        ? ByteBufUtil.equals(frame, at, batch, b, 16) && frame.getShort(at + 20) == batch.getShort(b + 20)
+            && frame.getShort(at + 22) == batch.getShort(b + 22)
+            && ByteBufUtil.equals(frame, at + 26, batch, b + 26, t.offset() - 26)
+        : ByteBufUtil.equals(frame, at, batch, b, 18) && ByteBufUtil.equals(frame, at + 20, batch, b + 20, t.offset() - 20);
+    int tcp = t.offset();
+    // ports, then ack, flags byte without PSH, window and urgent pointer, then options
+    return ip && ByteBufUtil.equals(frame, at + tcp, batch, b + tcp, 4)
+        && ByteBufUtil.equals(frame, at + tcp + 8, batch, b + tcp + 8, 5)
+        && (frame.getUnsignedByte(at + tcp + 13) & ~PSH) == (batch.getUnsignedByte(b + tcp + 13) & ~PSH)
+        && frame.getShort(at + tcp + 14) == batch.getShort(b + tcp + 14)
+        && ByteBufUtil.equals(frame, at + tcp + 18, batch, b + tcp + 18, tcpHeader - 18);
+  }
+
+  /**
+   * The batch with its virtio-net header in front (reader index at the header), and how many frames it
+   * carries; empty when nothing is held. A single segment goes as it came.
+   */
+  public Optional<Batch> take() {
+    if (batch == null) {
+      return Optional.empty();
+    }
+    ByteBuf out = batch;
+    int n = segments;
+    batch = null;
+    int b = out.readerIndex();
+    int frameBytes = out.readableBytes();
+    VnetHeader header = VnetHeader.NONE;
+    if (n == 1) {
+      Optional<Transport> single = Transport.of(out);
+      if (single.isPresent() && single.get().partial(out)) {
+        header = VnetHeader.partialChecksum(single.get());
+      }
+    } else {
+      boolean v4 = (out.getUnsignedByte(b + 14) >>> 4) == 4;
+      int ipLength = out.readableBytes() - 14;
+      if (v4) {
+        out.setShort(b + 14 + 2, ipLength);
+        Ipv4Header.updateChecksum(out, b + 14);
+      } else {
+        out.setShort(b + 14 + 4, ipLength - 40);
+      }
+      Transport merged = Transport.of(out).orElseThrow();
+      out.setShort(b + merged.checksumOffset(), merged.foldedPseudo());
+      header = new VnetHeader(VnetHeader.F_NEEDS_CSUM, v4 ? VnetHeader.GSO_TCPV4 : VnetHeader.GSO_TCPV6, headers, gsoSize,
+          merged.offset(), 16);
+    }
+    out.readerIndex(b - VnetHeader.LENGTH);
+    int end = out.writerIndex();
+    out.writerIndex(out.readerIndex());
+    header.write(out);
+    out.writerIndex(end);
+    return Optional.of(new Batch(out, n, frameBytes));
+  }
+
+  /** Bytes to write (header and frame) and what they carry. */
+  public record Batch(ByteBuf bytes, int frames, int frameBytes) {}
+
+  /** Releases a batch still held. */
+  public void discard() {
+    if (batch != null) {
+      batch.release();
+      batch = null;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.weft.dataplane.testing;
+
+import dev.weft.dataplane.forward.DatagramPort;
+import dev.weft.dataplane.forward.FramePort;
+import dev.weft.dataplane.stats.PortCounters;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.socket.DatagramPacket;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Stand-ins for TAPs and underlay sockets: they count what the switchboard hands them and keep or release it. */
+public final class FakePorts {
+  private FakePorts() {}
+
+  /** A TAP that keeps the frames written to it (release them with {@link #clear}) unless told to drop them. */
+  public static final class Tap implements FramePort {
+    private final PortCounters counters;
+    private final boolean keep;
+    public final List<ByteBuf> written = new ArrayList<>();
+    public long count;
+
+    public Tap(String name, boolean keep) {
+      this.counters = new PortCounters(name, "tap");
+      this.keep = keep;
+    }
+
+    @Override
+    public PortCounters counters() {
+      return counters;
+    }
+
+    @Override
+    public boolean write(ByteBuf frame) {
+      count++;
+      counters.sent(frame.readableBytes());
+      if (keep) {
+        written.add(frame);
+      } else {
+        frame.release();
+      }
+      return true;
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    public void clear() {
+      written.forEach(ByteBuf::release);
+      written.clear();
+    }
+  }
+
+  /** An underlay socket that keeps the datagrams sent on it (release them with {@link #clear}) unless told not to. */
+  public static final class Socket implements DatagramPort {
+    private final PortCounters counters;
+    private final boolean keep;
+    public final List<DatagramPacket> sent = new ArrayList<>();
+    public long count;
+
+    public Socket(String name, boolean keep) {
+      this.counters = new PortCounters(name, "underlay");
+      this.keep = keep;
+    }
+
+    @Override
+    public PortCounters counters() {
+      return counters;
+    }
+
+    @Override
+    public boolean send(DatagramPacket datagram) {
+      count++;
+      counters.sent(datagram.content().readableBytes());
+      if (keep) {
+        sent.add(datagram);
+      } else {
+        datagram.release();
+      }
+      return true;
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    public void clear() {
+      sent.forEach(DatagramPacket::release);
+      sent.clear();
+    }
+  }
+}
