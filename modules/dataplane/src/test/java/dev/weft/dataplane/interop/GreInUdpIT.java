@@ -64,7 +64,7 @@ class GreInUdpIT {
     // the kernel builds hosts, bridges and pods; only the dataplanes know the GRE overlay
     String kernel = TOPOLOGY.replace("mode: overlay", "mode: bridge");
     try (InteropLab lab = InteropLab.deploy(LAB.driver(), records, kernel, InteropLab.load(TOPOLOGY + OVERLAY))) {
-      RunningDataplane left = lab.handOver("left", InteropLab.options());
+      RunningDataplane left = lab.handOver("left", InteropLab.options().withOffloads(true));
       RunningDataplane right = lab.handOver("right", InteropLab.options());
       NamespaceThreads threads = LAB.driver().threads();
       try {

@@ -13,7 +13,8 @@ import dev.weft.linux.testing.Lab;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,10 +50,12 @@ class VxlanInteropIT {
           members: [{host: kern, bridge: br0}, {host: weft, bridge: br0}]
       """;
 
-  @Test
-  void kernelVxlanAndWeftCarryPingAndTcpBothWays() throws Exception {
+  /** Plain TAPs (a frame per read and write), and virtio-net TAPs with segmentation offload both ways. */
+  @ParameterizedTest(name = "offloads {0}")
+  @ValueSource(booleans = {false, true})
+  void kernelVxlanAndWeftCarryPingAndTcpBothWays(boolean offloads) throws Exception {
     try (InteropLab lab = InteropLab.deploy(LAB.driver(), records, TOPOLOGY, InteropLab.load(TOPOLOGY))) {
-      RunningDataplane dp = lab.handOver("weft", InteropLab.options());
+      RunningDataplane dp = lab.handOver("weft", InteropLab.options().withOffloads(offloads));
       NamespaceThreads threads = LAB.driver().threads();
       try {
         assertThat(Pinger.ping(threads, lab.ns("a-1"), lab.address("b-1", "eth0"), 3)).as("kernel pod -> weft pod").isEqualTo(3);

@@ -29,11 +29,15 @@ public final class Capture implements AutoCloseable {
     this.file = file;
   }
 
-  /** Starts tcpdump on {@code device} in {@code ns} with a BPF {@code filter}; returns once it listens. */
+  /**
+   * Starts tcpdump on {@code device} in {@code ns} with a BPF {@code filter}; returns once it listens.
+   * Immediate mode: otherwise packets wait in the kernel's TPACKET_V3 ring until a block fills or its
+   * timer retires it, and a capture stopped within that time can end with none of them in the file.
+   */
   public static Capture start(NetnsRef.Named ns, String device, String filter, Path file) throws IOException {
     requireTools();
     List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns.name().value(), "tcpdump", "-i", device, "-n",
-        "-U", "-s", "0", "-w", file.toString()));
+        "--immediate-mode", "-U", "-s", "0", "-w", file.toString()));
     cmd.addAll(List.of(filter.split(" ")));
     Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
