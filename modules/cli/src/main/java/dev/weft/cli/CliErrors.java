@@ -1,5 +1,9 @@
 package dev.weft.cli;
 
+import dev.weft.dataplane.DataplaneStartException;
+import dev.weft.dataplane.plan.PlanException;
+import dev.weft.lab.LabException;
+import dev.weft.linux.error.DriverException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -26,6 +30,14 @@ final class CliErrors implements IExecutionExceptionHandler, IParameterException
       err.flush();
       return ExitCode.INVALID_INPUT;
     }
+    if (isRefusal(cause)) {
+      err.println("weft: " + cause.getMessage());
+      if (debug) {
+        cause.printStackTrace(err);
+      }
+      err.flush();
+      return ExitCode.INVALID_INPUT;
+    }
     err.println("weft: internal error: " + describe(cause));
     if (debug) {
       cause.printStackTrace(err);
@@ -46,6 +58,15 @@ final class CliErrors implements IExecutionExceptionHandler, IParameterException
     }
     err.flush();
     return ExitCode.INVALID_INPUT;
+  }
+
+  /**
+   * Failures the user can act on that are not a weft bug: not root, a kernel without a driver, a lab in the
+   * way, a kernel refusal, a busy port, an endpoint that does not answer. One line, exit 2.
+   */
+  private static boolean isRefusal(Throwable t) {
+    return t instanceof LabException || t instanceof DriverException || t instanceof PlanException
+        || t instanceof DataplaneStartException || t instanceof RefusedException;
   }
 
   private static boolean isDebug(ParseResult parsed) {

@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.cli.lab.LabEnvironment;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -13,7 +14,12 @@ public final class Main {
 
   /** Runs weft with the given streams; used by {@link #main} and by tests. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cmd = commandLine();
+    return run(LabEnvironment.system(), out, err, args);
+  }
+
+  /** Runs weft with the lab records and privileges given (tests inject their own). */
+  public static int run(LabEnvironment lab, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cmd = commandLine(lab);
     cmd.setOut(out);
     cmd.setErr(err);
     int code = cmd.execute(args);
@@ -23,8 +29,12 @@ public final class Main {
   }
 
   static CommandLine commandLine() {
+    return commandLine(LabEnvironment.system());
+  }
+
+  static CommandLine commandLine(LabEnvironment lab) {
     CliErrors errors = new CliErrors();
-    CommandLine cmd = new CommandLine(new WeftCommand());
+    CommandLine cmd = new CommandLine(WeftCommand.class, new CommandFactory(lab));
     cmd.setExecutionExceptionHandler(errors);
     cmd.setParameterExceptionHandler(errors);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -19,6 +19,11 @@ import picocli.CommandLine.Spec;
       GraphCommand.class,
       dev.weft.cli.sim.SimCommand.class,
       dev.weft.cli.verify.VerifyCommand.class,
+      dev.weft.cli.lab.DeployCommand.class,
+      dev.weft.cli.lab.DestroyCommand.class,
+      dev.weft.cli.lab.InspectCommand.class,
+      dev.weft.cli.lab.ProbeCommand.class,
+      dev.weft.cli.dataplane.DataplaneCommand.class,
       DemoCommand.class,
       CompletionCommand.class,
     })

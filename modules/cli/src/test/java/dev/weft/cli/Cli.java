@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.cli.lab.LabEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -10,9 +11,14 @@ final class Cli {
   private Cli() {}
 
   static Result run(String... args) {
+    return run(LabEnvironment.system(), args);
+  }
+
+  /** With lab records and privileges of the test's choosing. */
+  static Result run(LabEnvironment lab, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    int code = Main.run(lab, new PrintWriter(out), new PrintWriter(err), args);
     return new Result(code, out.toString(), err.toString());
   }
 }
