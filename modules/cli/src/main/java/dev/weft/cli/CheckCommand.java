@@ -26,7 +26,7 @@ final class CheckCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Topology YAML files.")
   List<Path> files;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json")
+  @Option(names = {"-o", "--output", "--format"}, defaultValue = "text", description = "text or json")
   OutputFormat format;
 
   /** One file's outcome, the JSON form of this command. */

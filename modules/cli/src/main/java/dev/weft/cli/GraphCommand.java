@@ -20,7 +20,7 @@ final class GraphCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "Topology YAML file.")
   Path file;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "dot", description = "dot or json")
+  @Option(names = {"-o", "--output", "--format"}, defaultValue = "dot", description = "dot or json")
   OutputFormat format;
 
   @Override

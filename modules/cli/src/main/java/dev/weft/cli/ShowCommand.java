@@ -20,7 +20,7 @@ final class ShowCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "Topology YAML file.")
   Path file;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json")
+  @Option(names = {"-o", "--output", "--format"}, defaultValue = "text", description = "text or json")
   OutputFormat format;
 
   @Override

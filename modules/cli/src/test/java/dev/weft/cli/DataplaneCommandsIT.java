@@ -44,6 +44,7 @@ class DataplaneCommandsIT {
   @Test
   void aLabHostRunsInTheDataplaneUntilSigterm() throws Exception {
     String lab = TestNames.fresh("");
+    assertThat(Shell.netnsNames()).noneMatch(n -> n.startsWith(lab));
     Process dataplane = null;
     try (LinuxDriver driver = LinuxDriver.open()) {
       Cli.Result deploy = Cli.run("deploy", VXLAN.toString(), "--prefix", lab);
@@ -73,6 +74,7 @@ class DataplaneCommandsIT {
 
       dataplane.toHandle().destroy(); // SIGTERM; Process.destroy would also close the pipes we read
       assertThat(dataplane.waitFor(20, TimeUnit.SECONDS)).as("the dataplane stops on SIGTERM").isTrue();
+      assertThat(dataplane.exitValue()).as("the JVM's status after SIGTERM").isEqualTo(128 + 15);
       assertThat(err.awaitLine("weft dataplane: stopped host host2", Duration.ofSeconds(5), dataplane, err))
           .contains("0 errors logged");
       assertThat(Shell.linkNames(lab + "-db-1")).as("the TAP closed with the dataplane").doesNotContain("eth0");

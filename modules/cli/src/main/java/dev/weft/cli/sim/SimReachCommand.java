@@ -58,7 +58,7 @@ final class SimReachCommand implements Callable<Integer> {
   @Option(names = "--pcap", paramLabel = "DIR", description = "Trace every cell on bytes and write pcap files into DIR.")
   Optional<Path> pcap = Optional.empty();
 
-  @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text, json or csv")
+  @Option(names = {"-o", "--output", "--format"}, defaultValue = "text", description = "text, json or csv")
   OutputFormat format;
 
   @Override

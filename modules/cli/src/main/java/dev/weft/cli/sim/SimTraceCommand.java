@@ -59,7 +59,7 @@ final class SimTraceCommand implements Callable<Integer> {
   @Option(names = "--pcap", paramLabel = "DIR", description = "Write one pcap file per link crossed into DIR.")
   Optional<Path> pcap = Optional.empty();
 
-  @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json")
+  @Option(names = {"-o", "--output", "--format"}, defaultValue = "text", description = "text or json")
   OutputFormat format;
 
   @Override

@@ -31,7 +31,7 @@ final class VerifyDiffCommand implements Callable<Integer> {
   @Option(names = "--pods", description = "Compare pod pairs instead of workload pairs.")
   boolean pods;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json")
+  @Option(names = {"-o", "--output", "--format"}, defaultValue = "text", description = "text or json")
   OutputFormat format;
 
   @Override

@@ -41,7 +41,7 @@ final class VerifyEvalCommand implements Callable<Integer> {
   @Option(names = "--port", required = true, description = "Destination port.")
   int port;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json")
+  @Option(names = {"-o", "--output", "--format"}, defaultValue = "text", description = "text or json")
   OutputFormat format;
 
   @Override

@@ -32,7 +32,7 @@ final class VerifyExplainCommand implements Callable<Integer> {
   @Option(names = "--dst", required = true, paramLabel = "NS/NAME|IP", description = "Destination workload, pod or IP.")
   String destination;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json")
+  @Option(names = {"-o", "--output", "--format"}, defaultValue = "text", description = "text or json")
   OutputFormat format;
 
   @Override

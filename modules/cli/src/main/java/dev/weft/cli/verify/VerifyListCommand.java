@@ -31,7 +31,7 @@ final class VerifyListCommand implements Callable<Integer> {
   @Option(names = "--pods", description = "Report pod pairs instead of workload pairs.")
   boolean pods;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text, json, csv, markdown or dot")
+  @Option(names = {"-o", "--output", "--format"}, defaultValue = "text", description = "text, json, csv, markdown or dot")
   OutputFormat format;
 
   @Override
