@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -88,11 +90,66 @@ class DataplaneCommandsIT {
     assertThat(Shell.netnsNames()).noneMatch(n -> n.startsWith(lab));
   }
 
-  /** The CLI in its own JVM, as the {@code ./weft} launcher runs it: the packaged jar and its lib/. */
+  /**
+   * Without --lab the dataplane runs in its own namespace (here one the test made, entered with {@code
+   * nsenter}), creates the pod namespaces it needs, answers a pod's ping to its gateway from the
+   * host's stack, and on SIGINT removes the pod namespaces it created.
+   */
+  @Test
+  void onItsOwnHostItMakesThePodNamespacesAndRemovesThemOnSigint(@TempDir Path dir) throws Exception {
+    String host = TestNames.fresh("h");
+    String pods = TestNames.fresh("p");
+    Path file = Files.writeString(dir.resolve("onhost.yaml"), """
+        name: onhost
+        hosts:
+          - name: h1
+            underlay: 192.168.91.1/24
+            bridges: [{name: br0, gateway: 10.91.0.1/24}]
+            pods: [{name: %s, count: 2, bridge: br0, mode: bridge}]
+        """.formatted(pods));
+    Process dataplane = null;
+    try (LinuxDriver driver = LinuxDriver.open()) {
+      Shell.ok("ip", "netns", "add", host);
+      // nsenter, not 'ip netns exec': the latter gives the child a mount namespace of its own, where the
+      // pod namespaces it bind-mounts under /run/netns would stay invisible to this test
+      dataplane = start(List.of("nsenter", "--net=/run/netns/" + host), "dataplane", "run", file.toString(), "--host", "h1",
+          "--no-metrics");
+      Output out = Output.of(dataplane.getInputStream());
+      Output err = Output.of(dataplane.getErrorStream());
+      String banner = out.awaitLine("forwarding until", Duration.ofSeconds(30), dataplane, err);
+      assertThat(banner).contains("in weft's own network namespace").contains("pod " + pods + "-1 (namespace " + pods + "-1)")
+          .contains("metrics off");
+      assertThat(Shell.netnsNames()).contains(pods + "-1", pods + "-2");
+      assertThat(reachable(driver, pods + "-1", "10.91.0.1")).as("pod -> gateway on the dataplane's stack").isTrue();
+      assertThat(reachable(driver, pods + "-2", "10.91.0.2")).as("pod -> pod across the dataplane's bridge").isTrue();
+
+      Shell.ok("kill", "-INT", Long.toString(dataplane.pid()));
+      assertThat(dataplane.waitFor(20, TimeUnit.SECONDS)).as("the dataplane stops on SIGINT").isTrue();
+      assertThat(dataplane.exitValue()).isEqualTo(128 + 2);
+      assertThat(err.awaitLine("weft dataplane: stopped host h1", Duration.ofSeconds(5), dataplane, err)).isNotEmpty();
+      assertThat(Shell.netnsNames()).as("the pod namespaces it made are gone").doesNotContain(pods + "-1", pods + "-2");
+    } finally {
+      if (dataplane != null && dataplane.isAlive()) {
+        dataplane.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+      for (String ns : List.of(host, pods + "-1", pods + "-2")) {
+        if (Shell.netnsNames().contains(ns)) {
+          Shell.ok("ip", "netns", "del", ns);
+        }
+      }
+    }
+  }
+
   private static Process start(String... args) throws IOException {
+    return start(List.of(), args);
+  }
+
+  /** The CLI in its own JVM, as the {@code ./weft} launcher runs it: the packaged jar and its lib/. */
+  private static Process start(List<String> wrapper, String... args) throws IOException {
     Path target = Path.of("target").toAbsolutePath();
     assertThat(target.resolve("weft-cli.jar")).as("run after package (failsafe does)").exists();
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+    List<String> command = new ArrayList<>(wrapper);
+    command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"),
         "--enable-native-access=ALL-UNNAMED", "-cp", target.resolve("weft-cli.jar") + ":" + target.resolve("lib") + "/*",
         "dev.weft.cli.Main"));
     command.addAll(List.of(args));

@@ -5,7 +5,9 @@ import dev.weft.cli.InvalidInputException;
 import dev.weft.cli.TopologyFiles;
 import dev.weft.cli.lab.LabEnvironment;
 import dev.weft.cli.lab.LabNameConverter;
+import dev.weft.cli.RefusedException;
 import dev.weft.dataplane.Dataplane;
+import dev.weft.dataplane.DataplaneStartException;
 import dev.weft.dataplane.DataplaneOptions;
 import dev.weft.dataplane.RunningDataplane;
 import dev.weft.dataplane.plan.HostPlan;
@@ -14,6 +16,7 @@ import dev.weft.dataplane.plan.NamespaceMapping;
 import dev.weft.dataplane.plan.PlanOptions;
 import dev.weft.lab.LabName;
 import dev.weft.lab.Labs;
+import dev.weft.linux.error.DriverException;
 import dev.weft.model.NetworkModel;
 import dev.weft.model.value.Name;
 import java.io.PrintWriter;
@@ -87,7 +90,7 @@ public final class DataplaneRunCommand implements Callable<Integer> {
         options = options.withNamespaces(new LabHandOver(labs).prepare(lab.get(), model, plan));
       }
     }
-    RunningDataplane dp = Dataplane.start(model, plan.host(), options);
+    RunningDataplane dp = start(model, plan, options);
     PrintWriter err = spec.commandLine().getErr();
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("weft-dataplane-stop").unstarted(() -> {
       dp.close();
@@ -99,6 +102,19 @@ public final class DataplaneRunCommand implements Callable<Integer> {
     out.flush();
     dp.awaitStop();
     return ExitCode.OK;
+  }
+
+  /** Starts forwarding; after a lab hand-over, a refusal says how to give the host back to the kernel. */
+  private RunningDataplane start(NetworkModel model, HostPlan plan, DataplaneOptions options) {
+    try {
+      return Dataplane.start(model, plan.host(), options);
+    } catch (DriverException | DataplaneStartException e) {
+      if (lab.isEmpty()) {
+        throw e;
+      }
+      throw new RefusedException(e.getMessage() + "; host " + plan.host() + " of lab " + lab.get() + " has no bridges or"
+          + " pod links now: 'weft deploy " + file + " --prefix " + lab.get() + "' gives them back to the kernel", e);
+    }
   }
 
   private DataplaneOptions options() {

@@ -3,10 +3,12 @@ package dev.weft.cli.dataplane;
 import dev.weft.dataplane.plan.HostPlan;
 import dev.weft.dataplane.plan.NamespaceMapping;
 import dev.weft.dataplane.plan.PodPlan;
+import dev.weft.dataplane.plan.SocketPlan;
+import dev.weft.linux.netns.NetnsRef;
 import dev.weft.model.Interface;
 import dev.weft.model.value.Name;
 import dev.weft.sim.fabric.DeviceSpec;
-import java.util.List;
+import java.util.Comparator;
 import java.util.OptionalInt;
 
 /** What {@code weft dataplane run} prints once forwarding: where it runs, its pods, devices, underlay and metrics. */
@@ -15,14 +17,15 @@ final class RunBanner {
 
   static String render(Name topology, HostPlan plan, NamespaceMapping mapping, OptionalInt metricsPort) {
     StringBuilder out = new StringBuilder("weft dataplane: host ").append(plan.host()).append(" of topology ")
-        .append(topology).append(", in ").append(mapping.hostNamespace().describe()).append('\n');
-    for (PodPlan pod : plan.pods()) {
+        .append(topology).append(", in ").append(where(mapping.hostNamespace())).append('\n');
+    // the plan's lists follow hash order; sorted, the banner reads the same on every run
+    for (PodPlan pod : plan.pods().stream().sorted(Comparator.comparing(p -> p.namespace().value())).toList()) {
       out.append("  pod ").append(pod.namespace()).append(" (").append(mapping.pod(pod.namespace()).describe())
           .append("): tap ").append(String.join(", ", pod.taps().stream().map(RunBanner::tap).toList())).append('\n');
     }
-    List<String> devices = plan.devices().stream().map(RunBanner::device).filter(d -> !d.isEmpty()).toList();
-    devices.forEach(d -> out.append("  device ").append(d).append('\n'));
-    plan.sockets().forEach(s -> out.append("  underlay ").append(s.encapsulation().label()).append(" on udp ")
+    plan.devices().stream().map(RunBanner::device).filter(d -> !d.isEmpty()).sorted()
+        .forEach(d -> out.append("  device ").append(d).append('\n'));
+    plan.sockets().stream().sorted(Comparator.comparing(SocketPlan::toString)).forEach(s -> out.append("  underlay ").append(s.encapsulation().label()).append(" on udp ")
         .append(s.local()).append(':').append(s.port()).append('\n'));
     if (metricsPort.isPresent()) {
       int port = metricsPort.getAsInt();
@@ -33,6 +36,10 @@ final class RunBanner {
     }
     out.append("forwarding until SIGINT (Ctrl-C) or SIGTERM\n");
     return out.toString();
+  }
+
+  private static String where(NetnsRef host) {
+    return host instanceof NetnsRef.Home ? "weft's own network namespace" : host.describe();
   }
 
   private static String tap(Interface i) {
