@@ -80,7 +80,7 @@ public final class DataplaneRunCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     DataplaneOptions options = options();
     NetworkModel model = new TopologyFiles().load(file, spec.commandLine().getErr());
     HostPlan plan = plan(model, options.plan());
@@ -100,7 +100,13 @@ public final class DataplaneRunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.print(RunBanner.render(model.name(), dp.plan(), options.namespaces(), dp.metricsPort()));
     out.flush();
-    dp.awaitStop();
+    try {
+      dp.awaitStop();
+    } catch (InterruptedException e) {
+      // run in-process and interrupted rather than signalled: stop forwarding all the same
+      dp.close();
+      Thread.currentThread().interrupt();
+    }
     return ExitCode.OK;
   }
 
