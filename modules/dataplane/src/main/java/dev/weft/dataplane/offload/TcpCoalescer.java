@@ -65,7 +65,10 @@ public final class TcpCoalescer {
     nextSeq = (seq + payload) & 0xffff_ffffL;
     closed = payload < gsoSize || (flags & PSH) != 0;
     if ((flags & PSH) != 0) {
-      batch.setByte(transport.offset() + 13, batch.getUnsignedByte(transport.offset() + 13) | PSH);
+      // the batch's frame starts at its reader index, after room for the virtio-net header: an index
+      // from 0 would land 10 bytes early, on the low byte of the destination port
+      int flagsAt = batch.readerIndex() + transport.offset() + 13;
+      batch.setByte(flagsAt, batch.getUnsignedByte(flagsAt) | PSH);
     }
     return true;
   }
