@@ -13,7 +13,8 @@ import java.util.Optional;
  * checksums, are merged into one large segment, which a virtio-net header marks for the kernel as a
  * segmentation batch of {@code gsoSize}-byte segments with the checksum pending. A segment with flags
  * other than ACK and PSH, with no data, out of order, or shorter than the batch's segments (it then ends
- * the batch), does not extend it. One batch at a time; {@link #take} hands it over.
+ * the batch), or whose full checksum is wrong, does not extend it. One batch at a time; {@link #take}
+ * hands it over.
  */
 public final class TcpCoalescer {
   /** IP packets cannot be longer. */
@@ -49,6 +50,11 @@ public final class TcpCoalescer {
     int flags = frame.getUnsignedByte(tcp + 13);
     int payload = t.length() - tcpHeader;
     if (payload <= 0 || (flags & ~(ACK | PSH)) != 0 || tcpHeader < 20) {
+      return false;
+    }
+    // a merged batch reaches the pod marked "checksum pending", which its kernel trusts: a corrupt segment
+    // must go alone with its checksum as it came, for the pod to verify and drop (the kernel's GRO checks too)
+    if (!t.partial(frame) && !t.verifies(frame)) {
       return false;
     }
     long seq = frame.getUnsignedInt(tcp + 4);

@@ -77,6 +77,11 @@ public record Transport(int protocol, int offset, int length, int checksumOffset
     return field == folded || (folded == 0xffff && field == 0 && protocol == IpProtocol.TCP);
   }
 
+  /** Whether the checksum field holds the full checksum and the segment sums to it. */
+  public boolean verifies(ByteBuf frame) {
+    return InternetChecksum.verifies(Checksums.add(pseudo, frame, frame.readerIndex() + offset, length));
+  }
+
   /** Computes and stores the full checksum. */
   public void complete(ByteBuf frame) {
     int at = frame.readerIndex();

@@ -66,6 +66,43 @@ class VnetTapCodecProperties {
     assertThat(writes).extracting(Written::frames).containsExactly(6);
   }
 
+  /** A segment with a wrong checksum is not merged: it reaches the pod as it came, for its kernel to drop. */
+  @Example
+  void aSegmentWithABadChecksumIsWrittenAloneAndUnmarked() {
+    TcpFlow flow = new TcpFlow(false, 1, 2, 43210, 5201, true, false);
+    Directions state = new Directions(2, 1000);
+    VnetTapCodec codec = new VnetTapCodec(Frames.ALLOC);
+    List<Written> writes = new ArrayList<>();
+    TapCodec.RawWriter writer = (bytes, frames, frameBytes) -> {
+      writes.add(new Written(Frames.ALLOC.buffer().writeBytes(bytes, bytes.readerIndex(), bytes.readableBytes()), frames, frameBytes));
+      return true;
+    };
+    try {
+      for (int i = 0; i < 4; i++) {
+        ByteBuf frame = state.next(0, flow, 1398, new Step(0, false, 0, Kind.FULL, 0, false));
+        if (i == 2) {
+          int last = frame.writerIndex() - 1;
+          frame.setByte(last, frame.getByte(last) ^ 0x5a);
+        }
+        try {
+          assertThat(codec.encode(frame, writer)).isTrue();
+        } finally {
+          frame.release();
+        }
+      }
+      codec.flush(writer);
+      assertThat(writes).extracting(Written::frames).containsExactly(2, 1, 1);
+      ByteBuf corrupt = writes.get(1).bytes();
+      VnetHeader h = VnetHeader.read(corrupt, corrupt.readerIndex());
+      assertThat(h.gso()).isEqualTo(VnetHeader.GSO_NONE);
+      assertThat(h.needsChecksum()).as("not marked checksum pending").isFalse();
+      ByteBuf frame = corrupt.slice(corrupt.readerIndex() + VnetHeader.LENGTH, corrupt.readableBytes() - VnetHeader.LENGTH);
+      assertThat(Transport.of(frame).orElseThrow().verifies(frame)).as("still fails its checksum").isFalse();
+    } finally {
+      writes.forEach(w -> w.bytes().release());
+    }
+  }
+
   @Provide
   Arbitrary<List<Connection>> connections() {
     Arbitrary<Integer> port = Arbitraries.integers().between(1, 65535);
