@@ -3,15 +3,13 @@ package dev.weft.cli.dataplane;
 import dev.weft.cli.RefusedException;
 import dev.weft.dataplane.plan.HostPlan;
 import dev.weft.dataplane.plan.NamespaceMapping;
+import dev.weft.dataplane.provision.KernelDevices;
 import dev.weft.lab.LabName;
 import dev.weft.lab.Labs;
 import dev.weft.lab.record.LabRecord;
-import dev.weft.linux.Rtnetlink;
 import dev.weft.linux.netns.NetnsName;
 import dev.weft.linux.netns.NetnsRef;
-import dev.weft.model.InterfaceRef;
 import dev.weft.model.NetworkModel;
-import dev.weft.sim.fabric.DeviceSpec;
 
 /**
  * Takes one host of a lab deployed by {@code weft deploy} away from the kernel so the userspace dataplane
@@ -41,22 +39,9 @@ final class LabHandOver {
       throw new RefusedException("lab '" + lab + "' has no namespace " + host.name() + " for host " + plan.host()
           + ": redeploy it with 'weft deploy'");
     }
-    try (Rtnetlink rt = labs.driver().rtnetlink(host)) {
-      for (DeviceSpec d : plan.devices()) {
-        switch (d) {
-          case DeviceSpec.Bridge b -> rt.links().deleteIfExists(b.bridge().name());
-          case DeviceSpec.Vxlan x -> rt.links().deleteIfExists(x.config().device().name());
-          case DeviceSpec.Gre g -> rt.links().deleteIfExists(g.config().device().name());
-          default -> { }
-        }
-      }
-    }
-    for (InterfaceRef tap : plan.tapPorts()) {
-      try (Rtnetlink rt = labs.driver().rtnetlink(namespace(lab, tap.namespace().value()))) {
-        rt.links().deleteIfExists(tap.name());
-      }
-    }
-    return new NamespaceMapping(host, lab.value() + "-");
+    NamespaceMapping mapping = new NamespaceMapping(host, lab.value() + "-");
+    new KernelDevices(labs.driver()).release(plan, mapping);
+    return mapping;
   }
 
   private static NetnsRef.Named namespace(LabName lab, String modelNamespace) {

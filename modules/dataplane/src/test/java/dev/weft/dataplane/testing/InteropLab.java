@@ -4,6 +4,7 @@ import dev.weft.dataplane.Dataplane;
 import dev.weft.dataplane.DataplaneOptions;
 import dev.weft.dataplane.RunningDataplane;
 import dev.weft.dataplane.plan.HostPlan;
+import dev.weft.dataplane.provision.KernelDevices;
 import dev.weft.dataplane.plan.HostPlanner;
 import dev.weft.dataplane.plan.NamespaceMapping;
 import dev.weft.dataplane.plan.PlanOptions;
@@ -14,7 +15,6 @@ import dev.weft.lab.deploy.DeployOptions;
 import dev.weft.lab.deploy.Privileges;
 import dev.weft.lab.record.LabRecords;
 import dev.weft.linux.LinuxDriver;
-import dev.weft.linux.Rtnetlink;
 import dev.weft.linux.netns.NetnsName;
 import dev.weft.linux.netns.NetnsRef;
 import dev.weft.linux.testing.TestNames;
@@ -22,7 +22,6 @@ import dev.weft.model.InterfaceRef;
 import dev.weft.model.NetworkModel;
 import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.Name;
-import dev.weft.sim.fabric.DeviceSpec;
 import dev.weft.topology.TopologyLoad;
 import dev.weft.topology.TopologyLoader;
 import java.nio.file.Path;
@@ -93,21 +92,7 @@ public final class InteropLab implements AutoCloseable {
   public RunningDataplane handOver(String host, DataplaneOptions options) {
     Name name = Name.of(host);
     HostPlan plan = new HostPlanner(model, options.plan()).plan(name);
-    try (Rtnetlink rt = labs.driver().rtnetlink(ns(host))) {
-      for (DeviceSpec d : plan.devices()) {
-        switch (d) {
-          case DeviceSpec.Bridge b -> rt.links().deleteIfExists(b.bridge().name());
-          case DeviceSpec.Vxlan x -> rt.links().deleteIfExists(x.config().device().name());
-          case DeviceSpec.Gre g -> rt.links().deleteIfExists(g.config().device().name());
-          default -> { }
-        }
-      }
-    }
-    for (InterfaceRef tap : plan.tapPorts()) {
-      try (Rtnetlink rt = labs.driver().rtnetlink(ns(tap.namespace().value()))) {
-        rt.links().deleteIfExists(tap.name());
-      }
-    }
+    new KernelDevices(labs.driver()).release(plan, mapping(host));
     RunningDataplane dp = Dataplane.start(model, name, options.withNamespaces(mapping(host)));
     running.add(dp);
     return dp;
