@@ -12,6 +12,7 @@ import dev.weft.engine.packet.EthernetHeader;
 import dev.weft.engine.packet.GreHeader;
 import dev.weft.engine.packet.Header;
 import dev.weft.engine.packet.PacketException;
+import dev.weft.engine.packet.VxlanHeader;
 import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.Name;
 import dev.weft.sim.Location;
@@ -22,6 +23,7 @@ import dev.weft.sim.fabric.DeviceSpec;
 import dev.weft.sim.fabric.Fabric;
 import dev.weft.sim.fabric.Wire;
 import io.netty.buffer.ByteBuf;
+
 import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
@@ -43,6 +45,8 @@ import java.util.Optional;
 public final class SimulationRun implements AutoCloseable {
   /** Deliveries one run may make before it gives up and reports a loop it could not pin down. */
   static final int BUDGET = 200_000;
+  /** Linux's XMIT_RECURSION_LIMIT: how deep transmits may nest before the kernel drops the packet. */
+  static final int MAX_NESTED_TUNNELS = 8;
   private static final int TIMEOUT_ROUNDS = 8;
 
   private record Crossing(String link, Location from, boolean capture) {}
@@ -134,6 +138,15 @@ public final class SimulationRun implements AutoCloseable {
       if (c.capture && d.message instanceof ByteBufHolder h) {
         pcap.frame(c.link, clock.instant(), h.content());
       }
+    }
+    long tunnels = in.headers().stream().filter(x -> x instanceof VxlanHeader || x instanceof GreHeader).count();
+    if (tunnels > MAX_NESTED_TUNNELS) {
+      // a tunnel whose underlay route leads back into a tunnel nests without end, and head-end
+      // replication multiplies every level; Linux gives up at its transmit recursion limit the same way
+      recorder.add(new TraceStep.LoopDetected(d.depth, in.role(), dev.location(),
+          "encapsulated " + tunnels + " times: a tunnel's underlay route leads back into a tunnel"));
+      ReferenceCountUtil.release(d.message);
+      return;
     }
     if (d.message instanceof ByteBufHolder h
         && loops.revisit(d.to, d.port, d.outbound, envelope(d.message), h.content(), ipOffset(d))) {
