@@ -20,8 +20,9 @@ import java.util.List;
  * The rule set each namespace has in the model, as the simulator's hooks: every call to
  * {@link #forNamespace} starts a fresh {@link NamespaceNetfilter} (its own conntrack and the state a
  * packet carries between hooks), which the simulator does once per stack per trace, so traces do not
- * leak connections into each other. Rule sets are iptables, hence IPv4: IPv6 packets pass untouched. A
- * rule weft cannot interpret lets the packet through and says so in the explanation.
+ * leak connections into each other. Rule sets are iptables, hence IPv4: IPv6 packets pass untouched. When
+ * a rule weft cannot interpret decides, the verdict is {@link HookVerdict.Undetermined}: the packet stops
+ * there and the trace says why, rather than guessing it through.
  */
 public final class RulesetHooks implements NetfilterHooks {
   private final NetworkModel model;

@@ -64,6 +64,17 @@ record Inspection(List<Header> headers, Role role) {
     return out;
   }
 
+  /** How many tunnel headers (VXLAN, GRE) the message carries, outermost to innermost. */
+  int tunnels() {
+    int n = 0;
+    for (Header h : headers) {
+      if (h instanceof VxlanHeader || h instanceof GreHeader) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   static Role roleOf(List<Header> headers) {
     for (Header h : headers) {
       switch (h) {

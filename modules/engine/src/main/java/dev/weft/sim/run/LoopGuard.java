@@ -2,6 +2,7 @@ package dev.weft.sim.run;
 
 import dev.weft.sim.fabric.DeviceId;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -31,11 +32,13 @@ final class LoopGuard {
    */
   static long hash(ByteBuf b, int ipOffset) {
     int version = ipOffset >= 0 && b.readableBytes() > ipOffset ? b.getUnsignedByte(b.readerIndex() + ipOffset) >>> 4 : 0;
+    // one bulk read: a leak-aware buffer (paranoid in tests) records a stack trace per accessor call
+    byte[] bytes = ByteBufUtil.getBytes(b, b.readerIndex(), b.readableBytes(), false);
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < b.readableBytes(); i++) {
       int rel = i - ipOffset;
       boolean skip = (version == 4 && (rel == 8 || rel == 10 || rel == 11)) || (version == 6 && rel == 7);
-      int v = skip ? 0 : b.getByte(b.readerIndex() + i) & 0xff;
+      int v = skip ? 0 : bytes[i] & 0xff;
       h = (h ^ v) * 0x100000001b3L;
     }
     return h;

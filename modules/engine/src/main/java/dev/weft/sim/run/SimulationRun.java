@@ -12,7 +12,6 @@ import dev.weft.engine.packet.EthernetHeader;
 import dev.weft.engine.packet.GreHeader;
 import dev.weft.engine.packet.Header;
 import dev.weft.engine.packet.PacketException;
-import dev.weft.engine.packet.VxlanHeader;
 import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.Name;
 import dev.weft.sim.Location;
@@ -23,7 +22,6 @@ import dev.weft.sim.fabric.DeviceSpec;
 import dev.weft.sim.fabric.Fabric;
 import dev.weft.sim.fabric.Wire;
 import io.netty.buffer.ByteBuf;
-
 import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
@@ -139,7 +137,7 @@ public final class SimulationRun implements AutoCloseable {
         pcap.frame(c.link, clock.instant(), h.content());
       }
     }
-    long tunnels = in.headers().stream().filter(x -> x instanceof VxlanHeader || x instanceof GreHeader).count();
+    int tunnels = in.tunnels();
     if (tunnels > MAX_NESTED_TUNNELS) {
       // a tunnel whose underlay route leads back into a tunnel nests without end, and head-end
       // replication multiplies every level; Linux gives up at its transmit recursion limit the same way
