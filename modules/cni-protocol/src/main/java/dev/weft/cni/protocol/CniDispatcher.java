@@ -47,11 +47,10 @@ public final class CniDispatcher {
 
   /** One invocation; returns the exit code. */
   public int run(Map<String, String> env, InputStream stdin, OutputStream stdout) {
-    CniVersion replyVersion = CniVersion.LATEST;
+    byte[] input = new byte[0];
+    Optional<CniVersion> configVersion = Optional.empty();
     try {
-      byte[] input = stdin.readAllBytes();
-      // errors, even about the environment, are answered in the version the caller speaks
-      replyVersion = requestedVersion(input).filter(CniVersion::isSupported).orElse(CniVersion.LATEST);
+      input = stdin.readAllBytes();
       CniEnvironment environment = CniEnvironment.parse(env);
       if (environment.command() == CniCommand.VERSION) {
         CniVersion asked = requestedVersion(input).filter(plugin.supportedVersions()::contains)
@@ -60,7 +59,7 @@ public final class CniDispatcher {
         return 0;
       }
       NetworkConfig config = NetworkConfig.parse(input);
-      replyVersion = config.cniVersion();
+      configVersion = Optional.of(config.cniVersion());
       checkVersion(environment.command(), config.cniVersion());
       CniRequest request = new CniRequest(environment, config);
       log.debug(environment.command() + " " + environment.containerId().orElse("-") + " "
@@ -69,18 +68,30 @@ public final class CniDispatcher {
       return 0;
     } catch (CniException e) {
       log.error(e.getMessage(), e);
-      printError(stdout, ErrorReply.of(replyVersion, e));
+      printError(stdout, ErrorReply.of(replyVersion(configVersion, input), e));
       return 1;
     } catch (IOException e) {
       log.error("I/O failure: " + e.getMessage(), e);
-      printError(stdout, ErrorReply.of(replyVersion, CniException.io("I/O failure", e)));
+      printError(stdout, ErrorReply.of(replyVersion(configVersion, input), CniException.io("I/O failure", e)));
       return 1;
     } catch (RuntimeException e) {
       log.error("internal error: " + e, e);
-      printError(stdout, new ErrorReply(replyVersion, ErrorCode.PluginCode.INTERNAL,
+      printError(stdout, new ErrorReply(replyVersion(configVersion, input), ErrorCode.PluginCode.INTERNAL,
           "internal error in " + plugin.about() + ": " + e, "set WEFT_CNI_DEBUG=1 for a stack trace"));
       return 1;
     }
+  }
+
+  /**
+   * The version an error is answered in: the config's, or, when the error came before the config was
+   * read (even one about the environment), the cniVersion the caller wrote when weft supports it.
+   * Worked out only on the error path, so a served ADD or DEL parses stdin once.
+   */
+  private static CniVersion replyVersion(Optional<CniVersion> configVersion, byte[] input) {
+    if (configVersion.isPresent()) {
+      return configVersion.get();
+    }
+    return requestedVersion(input).filter(CniVersion::isSupported).orElse(CniVersion.LATEST);
   }
 
   private void dispatch(CniRequest request, OutputStream stdout) throws CniException, IOException {
