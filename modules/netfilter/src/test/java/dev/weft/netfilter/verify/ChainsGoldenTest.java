@@ -1,7 +1,6 @@
 package dev.weft.netfilter.verify;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.weft.model.testing.GoldenFiles;
 import dev.weft.model.value.IpAddress;
 import dev.weft.netfilter.Dumps;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <pre>./mvnw -q -B -pl modules/netfilter test -Dtest=ChainsGoldenTest -Dweft.updateGolden=true</pre>
  */
 class ChainsGoldenTest {
-
   @ParameterizedTest
   @CsvSource({
       "kube-proxy-clusterip, kube-proxy.iptables-save, 10.244.1.20, 10.96.0.10, 80, cni0, eth0",
@@ -39,7 +37,7 @@ class ChainsGoldenTest {
         q = q.withIpsets(dir.resolve(ipsets));
       }
       String text = new ChainsVerifier().run(q).text().replace(dir + "/", "");
-      dev.weft.model.testing.GoldenFiles.assertMatches(golden + ".txt", text);
+      GoldenFiles.assertMatches(golden + ".txt", text);
     } finally {
       deleteAll(dir);
     }
