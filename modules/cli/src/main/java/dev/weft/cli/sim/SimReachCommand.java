@@ -5,20 +5,17 @@ import dev.weft.cli.Json;
 import dev.weft.cli.OutputFormat;
 import dev.weft.cli.TopologyFiles;
 import dev.weft.model.value.Name;
-import dev.weft.sim.Protocol;
 import dev.weft.sim.Simulator;
 import dev.weft.sim.reach.ReachMatrix;
 import dev.weft.sim.reach.ReachRequest;
 import dev.weft.sim.render.ReachRenderer;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,23 +37,10 @@ final class SimReachCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "NS", split = ",", description = "Destination namespaces (default: all).")
   List<String> to = new ArrayList<>();
 
-  @Option(names = "--proto", defaultValue = "tcp", description = "tcp, udp or icmp (default tcp)")
-  String protocol;
-
-  @Option(names = "--dport", defaultValue = "80", description = "Destination port (default 80).")
-  int dport;
-
-  @Option(names = "--size", defaultValue = "100", paramLabel = "BYTES", description = "IP packet size (default 100).")
-  int size;
-
-  @Option(names = "--df", description = "Set Don't Fragment on the probe packets.")
-  boolean dontFragment;
+  @Mixin PacketOptions packet;
 
   @Option(names = "--explain", description = "Give the reason for each blocked cell.")
   boolean explain;
-
-  @Option(names = "--pcap", paramLabel = "DIR", description = "Trace every cell on bytes and write pcap files into DIR.")
-  Optional<Path> pcap = Optional.empty();
 
   @Option(names = {"-o", "--output", "--format"}, defaultValue = "text", description = "text, json or csv")
   OutputFormat format;
@@ -66,8 +50,8 @@ final class SimReachCommand implements Callable<Integer> {
     format.requireOneOf(spec, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV);
     Simulator sim = Simulator.of(new TopologyFiles().load(file, spec.commandLine().getErr()));
     ReachRequest request = Simulators.request(() -> new ReachRequest(names(from), names(to),
-        Protocol.parse(protocol), dport, size, dontFragment));
-    ReachMatrix matrix = Simulators.run(() -> run(sim, request));
+        packet.protocol(), packet.dport, packet.size, packet.dontFragment));
+    ReachMatrix matrix = Simulators.run(() -> packet.run(() -> sim.reach(request), dir -> sim.reach(request, dir)));
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case JSON -> Json.write(out, matrix);
@@ -82,17 +66,6 @@ final class SimReachCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCode.OK;
-  }
-
-  private ReachMatrix run(Simulator sim, ReachRequest request) {
-    if (pcap.isEmpty()) {
-      return sim.reach(request);
-    }
-    try {
-      return sim.reach(request, pcap.get());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write pcap files to " + pcap.get(), e);
-    }
   }
 
   private static List<Name> names(List<String> texts) {
