@@ -15,6 +15,13 @@ import java.util.Set;
  * simulator needs to hand tunnel traffic from a stack to the right device. Immutable.
  */
 public final class Fabric {
+  /**
+   * How many tunnels a packet may be nested in (Linux's XMIT_RECURSION_LIMIT): a tunnel whose underlay
+   * route leads back into a tunnel would otherwise nest without end. The byte-level run and the
+   * reachability fast path both stop there.
+   */
+  public static final int MAX_NESTED_TUNNELS = 8;
+
   /** Which VXLAN device takes datagrams for a VNI on a port of a namespace's stack. */
   public record VxlanSocket(Name namespace, int port, int vni) {}
 

@@ -34,7 +34,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * walk assumes no L2 loops (a storm the byte-level simulator reports as a loop).
  */
 final class LinkLayer {
-  static final int MAX_NESTING = 3;
   private static final int PROBE_SIZE = 100;
 
   /**
@@ -227,7 +226,7 @@ final class LinkLayer {
    * over a one-way underlay).
    */
   private Optional<DeviceId> cross(DeviceId device, IpAddress remote, int nesting, boolean twoWay) {
-    if (nesting >= MAX_NESTING) {
+    if (nesting >= Fabric.MAX_NESTED_TUNNELS) {
       return Optional.empty();
     }
     Tunnel key = new Tunnel(device, remote, twoWay);

@@ -68,14 +68,12 @@ final class NextHops {
   }
 
   private Map<NeighborKey, Mac> neighbors(Name namespace) {
-    Map<NeighborKey, Mac> m = neighbors.get(namespace);
-    if (m == null) {
-      m = new HashMap<>();
-      for (NeighborEntry e : fabric.stack(namespace).config().staticNeighbors()) {
+    return neighbors.computeIfAbsent(namespace, ns -> {
+      Map<NeighborKey, Mac> m = new HashMap<>();
+      for (NeighborEntry e : fabric.stack(ns).config().staticNeighbors()) {
         m.put(new NeighborKey(e.device(), e.address()), e.mac());
       }
-      neighbors.put(namespace, m);
-    }
-    return m;
+      return m;
+    });
   }
 }

@@ -43,8 +43,6 @@ import java.util.Optional;
 public final class SimulationRun implements AutoCloseable {
   /** Deliveries one run may make before it gives up and reports a loop it could not pin down. */
   static final int BUDGET = 200_000;
-  /** Linux's XMIT_RECURSION_LIMIT: how deep transmits may nest before the kernel drops the packet. */
-  static final int MAX_NESTED_TUNNELS = 8;
   private static final int TIMEOUT_ROUNDS = 8;
 
   private record Crossing(String link, Location from, boolean capture) {}
@@ -138,7 +136,7 @@ public final class SimulationRun implements AutoCloseable {
       }
     }
     int tunnels = in.tunnels();
-    if (tunnels > MAX_NESTED_TUNNELS) {
+    if (tunnels > Fabric.MAX_NESTED_TUNNELS) {
       // a tunnel whose underlay route leads back into a tunnel nests without end, and head-end
       // replication multiplies every level; Linux gives up at its transmit recursion limit the same way
       recorder.add(new TraceStep.LoopDetected(d.depth, in.role(), dev.location(),
