@@ -5,6 +5,8 @@ import dev.weft.dataplane.plan.PlanException;
 import dev.weft.lab.LabException;
 import dev.weft.linux.error.DriverException;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -22,16 +24,9 @@ final class CliErrors implements IExecutionExceptionHandler, IParameterException
     PrintWriter err = cmd.getErr();
     boolean debug = isDebug(parsed);
     Throwable cause = ex instanceof CommandLine.ExecutionException && ex.getCause() != null ? ex.getCause() : ex;
-    if (cause instanceof InvalidInputException invalid) {
-      invalid.problems().forEach(err::println);
-      if (debug) {
-        invalid.printStackTrace(err);
-      }
-      err.flush();
-      return ExitCode.INVALID_INPUT;
-    }
-    if (isRefusal(cause)) {
-      err.println("weft: " + cause.getMessage());
+    Optional<List<String>> userLines = userFacing(cause);
+    if (userLines.isPresent()) {
+      userLines.get().forEach(err::println);
       if (debug) {
         cause.printStackTrace(err);
       }
@@ -61,12 +56,17 @@ final class CliErrors implements IExecutionExceptionHandler, IParameterException
   }
 
   /**
-   * Failures the user can act on that are not a weft bug: not root, a kernel without a driver, a lab in the
-   * way, a kernel refusal, a busy port, an endpoint that does not answer. One line, exit 2.
+   * The lines for a failure the user can act on, exit 2: invalid input (each problem already names its
+   * file and field), or a refusal that is not a weft bug: not root, a kernel without a driver, a lab in the
+   * way, a kernel refusal, a busy port, an endpoint that does not answer (one line).
    */
-  private static boolean isRefusal(Throwable t) {
-    return t instanceof LabException || t instanceof DriverException || t instanceof PlanException
+  private static Optional<List<String>> userFacing(Throwable t) {
+    if (t instanceof InvalidInputException invalid) {
+      return Optional.of(invalid.problems());
+    }
+    boolean refusal = t instanceof LabException || t instanceof DriverException || t instanceof PlanException
         || t instanceof DataplaneStartException || t instanceof RefusedException;
+    return refusal ? Optional.of(List.of("weft: " + t.getMessage())) : Optional.empty();
   }
 
   private static boolean isDebug(ParseResult parsed) {
