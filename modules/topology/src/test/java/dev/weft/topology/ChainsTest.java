@@ -136,4 +136,43 @@ class ChainsTest {
     assertThat(nat.chain(ChainName.of("WEFT-MASQ-br0"))).isPresent();
     assertThat(nat.chain(ChainName.of("WEFT-MASQ-br1"))).isEmpty();
   }
+
+  @Test
+  void aHostChainNamedLikeIpMasqsIsAnError() {
+    TopologyLoad load = loader.load("t.yaml", """
+        name: taken
+        hosts:
+          - name: h1
+            chains: |
+              *nat
+              :POSTROUTING ACCEPT [0:0]
+              :WEFT-MASQ-br0 - [0:0]
+              COMMIT
+            bridges:
+              - {name: br0, gateway: 10.1.0.1/24, ipMasq: true}
+        """);
+    assertThat(load).isInstanceOf(TopologyLoad.Invalid.class);
+    assertThat(load.diagnostics()).anySatisfy(d -> {
+      assertThat(d.isError()).isTrue();
+      assertThat(d.location().line()).isEqualTo(4);
+      assertThat(d.message()).contains("WEFT-MASQ-");
+    });
+  }
+
+  @Test
+  void ipMasqOnAnIpv6BridgeIsAWarningAndAddsNoRules() {
+    TopologyLoad load = loader.load("t.yaml", """
+        name: v6
+        hosts:
+          - name: h1
+            bridges:
+              - {name: br0, gateway: "fd00:1::1/64", ipMasq: true}
+        """);
+    assertThat(load).as(load.diagnostics().toString()).isInstanceOf(TopologyLoad.Loaded.class);
+    assertThat(load.diagnostics()).anySatisfy(d -> {
+      assertThat(d.isError()).isFalse();
+      assertThat(d.kind()).isEqualTo(TopologyProblem.UNSUPPORTED_FAMILY);
+    });
+    assertThat(((TopologyLoad.Loaded) load).model().ruleset(Name.of("h1")).isEmpty()).isTrue();
+  }
 }
