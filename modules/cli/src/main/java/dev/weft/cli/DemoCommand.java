@@ -22,11 +22,7 @@ import dev.weft.sim.TraceRequest;
 import dev.weft.sim.reach.ReachRequest;
 import dev.weft.sim.render.ReachRenderer;
 import dev.weft.sim.render.TraceRenderer;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void verification(PrintWriter out) {
-    Cluster cluster = switch (new ManifestLoader().loadText("demo/cluster.yaml", resource("demo/cluster.yaml"))) {
+    Cluster cluster = switch (new ManifestLoader().loadText("demo/cluster.yaml", BundledResources.text("demo/cluster.yaml"))) {
       case ManifestLoad.Loaded loaded -> loaded.cluster();
       case ManifestLoad.Invalid invalid -> throw new IllegalStateException("bundled demo cluster is invalid: "
           + invalid.diagnostics().stream().map(Diagnostic::format).toList());
@@ -81,23 +77,12 @@ final class DemoCommand implements Callable<Integer> {
     out.print(PolicyEvaluator.renderText(new PolicyEvaluator(cluster).eval("prod/frontend", "prod/db", Protocol.TCP, 5432)));
     out.println();
     out.println("   weft verify assert --assertions assertions.yaml:");
-    var assertions = switch (new AssertionReader().parse("demo/assertions.yaml", resource("demo/assertions.yaml"))) {
+    var assertions = switch (new AssertionReader().parse("demo/assertions.yaml", BundledResources.text("demo/assertions.yaml"))) {
       case AssertionReader.Result.Read read -> read.assertions();
       case AssertionReader.Result.Invalid invalid -> throw new IllegalStateException("bundled demo assertions are "
           + "invalid: " + invalid.diagnostics().stream().map(Diagnostic::format).toList());
     };
     out.print(AssertionChecker.renderText(new AssertionChecker(ConnectivityEngine.build(cluster)).check(assertions)));
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("resource missing from the jar: " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   static void section(PrintWriter out, String title) {

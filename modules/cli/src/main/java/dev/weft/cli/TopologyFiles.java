@@ -4,10 +4,7 @@ import dev.weft.document.Diagnostic;
 import dev.weft.model.NetworkModel;
 import dev.weft.topology.TopologyLoad;
 import dev.weft.topology.TopologyLoader;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** Loads topology files for commands: warnings go to stderr, errors become {@link InvalidInputException}. */
@@ -30,14 +27,7 @@ public final class TopologyFiles {
   /** A topology shipped inside the CLI jar under {@code topologies/}, for {@code weft demo}. */
   public NetworkModel loadBundled(String fileName, PrintWriter err) {
     String resource = "topologies/" + fileName;
-    try (InputStream in = TopologyFiles.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("bundled topology missing from the jar: " + resource);
-      }
-      return accept(loader.load(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)), err);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read bundled topology " + resource, e);
-    }
+    return accept(loader.load(resource, BundledResources.text(resource)), err);
   }
 
   /** The raw result, for commands such as {@code check} that report instead of failing. */
