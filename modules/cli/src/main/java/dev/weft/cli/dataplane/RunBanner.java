@@ -56,7 +56,8 @@ final class RunBanner {
       case DeviceSpec.Gre g -> "gre " + g.config().device().name() + " " + g.config().local() + " -> " + g.config().remote()
           + g.config().key().map(k -> " key " + k).orElse("") + (g.config().ethernet() ? " (gretap)" : "");
       case DeviceSpec.Stack s -> "stack " + s.config().namespace();
-      default -> "";
+      // not listed: pod veths become the TAPs shown with their pods; segments and their external ports lie outside the host
+      case DeviceSpec.Veth _, DeviceSpec.Segment _, DeviceSpec.External _ -> "";
     };
   }
 }
