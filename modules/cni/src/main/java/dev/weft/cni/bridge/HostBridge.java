@@ -52,13 +52,15 @@ public final class HostBridge {
         bridge = host.links().get(options.bridge()).orElseThrow(() -> raced);
       }
     }
-    if (!bridge.up()) {
+    boolean wasDown = !bridge.up();
+    if (wasDown) {
       host.links().setUp(options.bridge());
     }
     if (options.promiscMode()) {
       setPromisc(options);
     }
-    return host.links().get(options.bridge()).orElse(bridge);
+    // asked again only after a change: a pod's ADD on a running node costs one RTM_GETLINK here, not two
+    return wasDown || options.promiscMode() ? host.links().get(options.bridge()).orElse(bridge) : bridge;
   }
 
   /**
