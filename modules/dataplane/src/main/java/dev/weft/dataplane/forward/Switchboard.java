@@ -18,6 +18,7 @@ import dev.weft.sim.fabric.DeviceSpec;
 import dev.weft.sim.fabric.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -178,7 +179,7 @@ public final class Switchboard implements DeviceChannel.Outputs {
     switch (message) {
       case PortFrame f -> viaWire(from, f);
       case DatagramPacket d when from.spec() instanceof DeviceSpec.Vxlan -> toSocket(from, d);
-      case IpDatagram g when from.spec() instanceof DeviceSpec.Gre -> toSocket(from, greInUdp(from, g));
+      case IpDatagram g when from.spec() instanceof DeviceSpec.Gre -> toSocket(from, g);
       case LocalDelivery l -> {
         EchoResponder.reply(l.content(), alloc).ifPresent(r -> queue.add(new Work(from, new LocalPacket(r), false)));
         l.release();
@@ -211,20 +212,20 @@ public final class Switchboard implements DeviceChannel.Outputs {
     tap.port.write(f.content());
   }
 
-  private DatagramPacket greInUdp(DeviceChannel from, IpDatagram g) {
-    int port = tunnelSockets.get(from.spec().id()).port();
-    InetSocketAddress to = greRemotes.computeIfAbsent(g.destination(), a -> new InetSocketAddress(a.toInetAddress(), port));
-    return new DatagramPacket(g.content(), to);
-  }
-
-  private void toSocket(DeviceChannel from, DatagramPacket d) {
+  /** Sends what a tunnel emitted (a VXLAN datagram, or a GRE packet to wrap in UDP) on the tunnel's socket. */
+  private void toSocket(DeviceChannel from, ByteBufHolder message) {
     SocketPlan socket = tunnelSockets.get(from.spec().id());
     DatagramPort port = socket == null ? null : sockets.get(socket);
     if (port == null) {
-      drop(d, DropReason.NO_CARRIER, "no underlay socket for " + from.spec().id());
+      drop(message, DropReason.NO_CARRIER, "no underlay socket for " + from.spec().id());
       return;
     }
-    port.send(d);
+    port.send(message instanceof IpDatagram g ? greInUdp(socket, g) : (DatagramPacket) message);
+  }
+
+  private DatagramPacket greInUdp(SocketPlan socket, IpDatagram g) {
+    InetSocketAddress to = greRemotes.computeIfAbsent(g.destination(), a -> new InetSocketAddress(a.toInetAddress(), socket.port()));
+    return new DatagramPacket(g.content(), to);
   }
 
   private void drop(io.netty.util.ReferenceCounted message, DropReason reason, String detail) {

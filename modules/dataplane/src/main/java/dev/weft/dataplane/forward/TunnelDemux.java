@@ -72,10 +72,10 @@ final class TunnelDemux {
   private List<Claim> segmented(DeviceId device, DatagramPacket d) {
     ByteBuf content = d.content();
     int mtu = mtus.getOrDefault(device, Integer.MAX_VALUE - 64);
-    ByteBuf inner = content.slice(content.readerIndex() + VxlanHeader.LENGTH, content.readableBytes() - VxlanHeader.LENGTH);
-    if (inner.readableBytes() <= mtu + 14) {
-      return List.of(new Claim(device, d));
+    if (content.readableBytes() - VxlanHeader.LENGTH <= mtu + 14) {
+      return List.of(new Claim(device, d)); // the usual case: no slice, no parse
     }
+    ByteBuf inner = content.slice(content.readerIndex() + VxlanHeader.LENGTH, content.readableBytes() - VxlanHeader.LENGTH);
     Optional<Transport> tcp = Transport.of(inner).filter(t -> t.protocol() == IpProtocol.TCP);
     if (tcp.isEmpty()) {
       return List.of(new Claim(device, d)); // the device's own checks drop it as too big

@@ -29,6 +29,9 @@ public final class TapPort implements EpollIoHandle {
   private final ByteBufAllocator alloc;
   private final TapCodec codec;
   private final Consumer<IOException> errors;
+  /** Where the codec's frames go: made once, not a capturing lambda per read. */
+  private final Consumer<ByteBuf> received = this::received;
+  private final TapCodec.RawWriter raw = this::writeRaw;
 
   public TapPort(TapDevice device, PortCounters counters, TapInput input, ByteBufAllocator alloc, TapCodec codec,
       Consumer<IOException> errors) {
@@ -84,20 +87,22 @@ public final class TapPort implements EpollIoHandle {
           break;
         }
         buf.writerIndex(n);
-        codec.decode(buf, frame -> {
-          counters.received(frame.readableBytes());
-          input.frame(this, frame);
-        }, counters);
+        codec.decode(buf, received, counters);
       }
     } finally {
       input.endOfBatch();
     }
   }
 
+  private void received(ByteBuf frame) {
+    counters.received(frame.readableBytes());
+    input.frame(this, frame);
+  }
+
   /** Writes one frame (taking ownership). False, with the error counted, when the kernel refused it. */
   public boolean write(ByteBuf frame) {
     try {
-      return codec.encode(frame, this::writeRaw);
+      return codec.encode(frame, raw);
     } finally {
       frame.release();
     }
@@ -105,7 +110,7 @@ public final class TapPort implements EpollIoHandle {
 
   /** Ends a batch of writes: the codec may hold frames back to coalesce them. */
   public void flush() {
-    codec.flush(this::writeRaw);
+    codec.flush(raw);
   }
 
   private boolean writeRaw(ByteBuf bytes, int frames, int frameBytes) {
