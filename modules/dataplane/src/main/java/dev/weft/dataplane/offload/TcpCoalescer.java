@@ -35,14 +35,23 @@ public final class TcpCoalescer {
     this.alloc = alloc;
   }
 
-  public boolean holding() {
-    return batch != null;
+  /** What became of an offered frame. */
+  public enum Offer {
+    /** The frame is in the batch now. */
+    JOINED,
+    /** It may head a batch but not extend the one held: {@link #take} that, then {@link #startWith} it. */
+    NEXT,
+    /** It cannot be merged (no TCP data, other flags, a failing checksum): it goes alone. */
+    ALONE
   }
 
-  /** Adds {@code frame} (read, not released) to the batch; false when it cannot join (take the batch first). */
-  public boolean offer(ByteBuf frame, Transport t) {
+  /**
+   * Adds {@code frame} (read, not released) to the batch when it can. Its eligibility (including the
+   * full checksum) is judged once here: a frame answered {@link Offer#NEXT} is not checked again.
+   */
+  public Offer offer(ByteBuf frame, Transport t) {
     if (t.protocol() != IpProtocol.TCP) {
-      return false;
+      return Offer.ALONE;
     }
     int at = frame.readerIndex();
     int tcp = at + t.offset();
@@ -50,21 +59,21 @@ public final class TcpCoalescer {
     int flags = frame.getUnsignedByte(tcp + 13);
     int payload = t.length() - tcpHeader;
     if (payload <= 0 || (flags & ~(ACK | PSH)) != 0 || tcpHeader < 20) {
-      return false;
+      return Offer.ALONE;
     }
     // a merged batch reaches the pod marked "checksum pending", which its kernel trusts: a corrupt segment
     // must go alone with its checksum as it came, for the pod to verify and drop (the kernel's GRO checks too)
     if (!t.partial(frame) && !t.verifies(frame)) {
-      return false;
+      return Offer.ALONE;
+    }
+    if (batch == null) {
+      startWith(frame, t);
+      return Offer.JOINED;
     }
     long seq = frame.getUnsignedInt(tcp + 4);
-    if (batch == null) {
-      start(frame, t, tcpHeader, payload, seq, flags);
-      return true;
-    }
     if (closed || payload > gsoSize || seq != nextSeq || headers + (segments + 1) * (long) gsoSize > MAX_IP + 14
         || !sameHeaders(frame, t, tcpHeader)) {
-      return false;
+      return Offer.NEXT;
     }
     batch.writeBytes(frame, at + t.offset() + tcpHeader, payload);
     segments++;
@@ -76,19 +85,26 @@ public final class TcpCoalescer {
       int flagsAt = batch.readerIndex() + transport.offset() + 13;
       batch.setByte(flagsAt, batch.getUnsignedByte(flagsAt) | PSH);
     }
-    return true;
+    return Offer.JOINED;
   }
 
-  private void start(ByteBuf frame, Transport t, int tcpHeader, int payload, long seq, int flags) {
-    int length = t.offset() + tcpHeader + payload;
+  /** Starts a batch with a frame {@link #offer} took or answered {@link Offer#NEXT} for (after {@link #take}). */
+  public void startWith(ByteBuf frame, Transport t) {
+    if (batch != null) {
+      throw new IllegalStateException("a batch is held: take it first");
+    }
+    int tcp = frame.readerIndex() + t.offset();
+    int tcpHeader = (frame.getUnsignedByte(tcp + 12) >>> 4) * 4;
+    int payload = t.length() - tcpHeader;
+    int flags = frame.getUnsignedByte(tcp + 13);
     batch = alloc.directBuffer(VnetHeader.LENGTH + MAX_IP + 14);
     batch.writerIndex(VnetHeader.LENGTH).readerIndex(VnetHeader.LENGTH);
-    batch.writeBytes(frame, frame.readerIndex(), length);
+    batch.writeBytes(frame, frame.readerIndex(), t.offset() + tcpHeader + payload);
     transport = t;
     segments = 1;
     gsoSize = payload;
     headers = t.offset() + tcpHeader;
-    nextSeq = (seq + payload) & 0xffff_ffffL;
+    nextSeq = (frame.getUnsignedInt(tcp + 4) + payload) & 0xffff_ffffL;
     closed = (flags & PSH) != 0;
   }
 
@@ -158,12 +174,4 @@ public final class TcpCoalescer {
 
   /** Bytes to write (header and frame) and what they carry. */
   public record Batch(ByteBuf bytes, int frames, int frameBytes) {}
-
-  /** Releases a batch still held. */
-  public void discard() {
-    if (batch != null) {
-      batch.release();
-      batch = null;
-    }
-  }
 }

@@ -83,15 +83,14 @@ public final class VnetTapCodec implements TapCodec {
   @Override
   public boolean encode(ByteBuf frame, RawWriter writer) {
     Optional<Transport> t = Transport.of(frame);
-    if (t.isPresent() && coalescer.offer(frame, t.get())) {
+    TcpCoalescer.Offer offer = t.isPresent() ? coalescer.offer(frame, t.get()) : TcpCoalescer.Offer.ALONE;
+    if (offer == TcpCoalescer.Offer.JOINED) {
       return true;
     }
-    boolean ok = true;
-    if (coalescer.holding()) {
-      ok = flushBatch(writer);
-      if (t.isPresent() && coalescer.offer(frame, t.get())) {
-        return ok;
-      }
+    boolean ok = flushBatch(writer);
+    if (offer == TcpCoalescer.Offer.NEXT) {
+      coalescer.startWith(frame, t.get());
+      return ok;
     }
     VnetHeader h = t.isPresent() && t.get().partial(frame) ? VnetHeader.partialChecksum(t.get()) : VnetHeader.NONE;
     ByteBuf out = alloc.directBuffer(VnetHeader.LENGTH + frame.readableBytes());
