@@ -6,8 +6,7 @@ import dev.weft.dataplane.RunningDataplane;
 import dev.weft.dataplane.stats.StatsText;
 import dev.weft.dataplane.testing.Capture;
 import dev.weft.dataplane.testing.InteropLab;
-import dev.weft.dataplane.testing.Pinger;
-import dev.weft.dataplane.testing.Transfer;
+import dev.weft.dataplane.testing.PodTraffic;
 import dev.weft.linux.netns.NamespaceThreads;
 import dev.weft.linux.testing.Lab;
 import java.nio.file.Path;
@@ -25,12 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class GreInUdpIT {
   @RegisterExtension static final Lab LAB = new Lab();
-  /**
-   * Ports whose low byte has bit 3 clear (5201 is 0x1451), so a PSH flag written onto the destination
-   * port (a coalescer bug once) changes the port and the receiver resets; 5001 and 5002 hid it.
-   */
-  static final int PORT_THERE = 5201;
-  static final int PORT_BACK = 5202;
   @TempDir Path records;
   @TempDir Path pcaps;
 
@@ -74,16 +67,8 @@ class GreInUdpIT {
       RunningDataplane right = lab.handOver("right", InteropLab.options());
       NamespaceThreads threads = LAB.driver().threads();
       try {
-        assertThat(Pinger.ping(threads, lab.ns("client"), lab.address("server", "eth0"), 3)).isEqualTo(3);
-        assertThat(Pinger.ping(threads, lab.ns("server"), lab.address("client", "eth0"), 3)).isEqualTo(3);
-        Transfer.Result there = Transfer.send(threads, lab.ns("client"), lab.ns("server"), lab.address("server", "eth0"), PORT_THERE, 16 << 20);
-        assertThat(there.intact()).as("left -> right: %s", there).isTrue();
-        System.out.println("there: " + there);
-        assertThat(there.clean()).as("no resets, few retransmissions: %s", there).isTrue();
-        Transfer.Result back = Transfer.send(threads, lab.ns("server"), lab.ns("client"), lab.address("client", "eth0"), PORT_BACK, 16 << 20);
-        assertThat(back.intact()).as("right -> left: %s", back).isTrue();
-        System.out.println("back: " + back);
-        assertThat(back.clean()).as("no resets, few retransmissions: %s", back).isTrue();
+        PodTraffic.pingBothWays(lab, threads, "client", "server", 3);
+        PodTraffic.bulkBothWays(lab, threads, "client", "server");
         onTheWire(lab, threads);
       } finally {
         System.out.println(StatsText.render(left.stats()) + StatsText.render(right.stats()));
@@ -94,8 +79,7 @@ class GreInUdpIT {
   private void onTheWire(InteropLab lab, NamespaceThreads threads) throws Exception {
     Path pcap;
     try (Capture capture = Capture.start(lab.ns("left"), "eth0", "udp port 4754", pcaps.resolve("left.pcap"))) {
-      Pinger.ping(threads, lab.ns("client"), lab.address("server", "eth0"), 2);
-      Transfer.send(threads, lab.ns("client"), lab.ns("server"), lab.address("server", "eth0"), 5003, 256 << 10);
+      PodTraffic.sample(lab, threads, "client", "server");
       pcap = capture.stop();
     }
     List<String> gre = Capture.tshark(pcap, "udp.port == 4754 && gre", "gre.key", "gre.proto", "eth.type");

@@ -7,7 +7,7 @@ import dev.weft.dataplane.stats.StatsText;
 import dev.weft.dataplane.testing.Capture;
 import dev.weft.dataplane.testing.InteropLab;
 import dev.weft.dataplane.testing.Pinger;
-import dev.weft.dataplane.testing.Transfer;
+import dev.weft.dataplane.testing.PodTraffic;
 import dev.weft.linux.netns.NamespaceThreads;
 import dev.weft.linux.testing.Lab;
 import java.nio.file.Path;
@@ -26,12 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class VxlanInteropIT {
   @RegisterExtension static final Lab LAB = new Lab();
-  /**
-   * Ports whose low byte has bit 3 clear (5201 is 0x1451), so a PSH flag written onto the destination
-   * port (a coalescer bug once) changes the port and the receiver resets; 5001 and 5002 hid it.
-   */
-  static final int PORT_THERE = 5201;
-  static final int PORT_BACK = 5202;
   @TempDir Path records;
   @TempDir Path pcaps;
 
@@ -64,17 +58,9 @@ class VxlanInteropIT {
       RunningDataplane dp = lab.handOver("weft", InteropLab.options().withOffloads(offloads));
       NamespaceThreads threads = LAB.driver().threads();
       try {
-        assertThat(Pinger.ping(threads, lab.ns("a-1"), lab.address("b-1", "eth0"), 3)).as("kernel pod -> weft pod").isEqualTo(3);
-        assertThat(Pinger.ping(threads, lab.ns("b-1"), lab.address("a-1", "eth0"), 3)).as("weft pod -> kernel pod").isEqualTo(3);
+        PodTraffic.pingBothWays(lab, threads, "a-1", "b-1", 3);
         assertThat(Pinger.ping(threads, lab.ns("b-1"), lab.address("weft", "br0"), 2)).as("weft pod -> its gateway").isEqualTo(2);
-        Transfer.Result there = Transfer.send(threads, lab.ns("a-1"), lab.ns("b-1"), lab.address("b-1", "eth0"), PORT_THERE, 16 << 20);
-        assertThat(there.intact()).as("kernel -> weft: %s", there).isTrue();
-        System.out.println("there: " + there);
-        assertThat(there.clean()).as("no resets, few retransmissions: %s", there).isTrue();
-        Transfer.Result back = Transfer.send(threads, lab.ns("b-1"), lab.ns("a-1"), lab.address("a-1", "eth0"), PORT_BACK, 16 << 20);
-        assertThat(back.intact()).as("weft -> kernel: %s", back).isTrue();
-        System.out.println("back: " + back);
-        assertThat(back.clean()).as("no resets, few retransmissions: %s", back).isTrue();
+        PodTraffic.bulkBothWays(lab, threads, "a-1", "b-1");
         onTheWire(lab, threads);
       } finally {
         System.out.println(StatsText.render(dp.stats()));
@@ -86,8 +72,7 @@ class VxlanInteropIT {
   private void onTheWire(InteropLab lab, NamespaceThreads threads) throws Exception {
     Path pcap;
     try (Capture capture = Capture.start(lab.ns("weft"), "eth0", "udp and src host 192.168.77.2", pcaps.resolve("weft.pcap"))) {
-      Pinger.ping(threads, lab.ns("b-1"), lab.address("a-1", "eth0"), 2);
-      Transfer.send(threads, lab.ns("b-1"), lab.ns("a-1"), lab.address("a-1", "eth0"), 5003, 256 << 10);
+      PodTraffic.sample(lab, threads, "b-1", "a-1");
       pcap = capture.stop();
     }
     List<String> vxlan = Capture.tshark(pcap, "vxlan", "vxlan.vni", "udp.dstport");

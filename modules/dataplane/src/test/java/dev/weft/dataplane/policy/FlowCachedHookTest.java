@@ -18,9 +18,8 @@ class FlowCachedHookTest {
   private static final IpAddress CLIENT = IpAddress.parse("10.0.0.1");
   private static final IpAddress SERVER = IpAddress.parse("10.0.0.2");
 
-  /** Records what reached the chains; drops TCP to port 81 and NEW packets to port 82 (needs the state bit). */
+  /** What reached the chains behind the cache. */
   private final List<PacketContext> asked = new ArrayList<>();
-  private final List<Boolean> establishedSeen = new ArrayList<>();
 
   private PacketContext packet(IpAddress src, IpAddress dst, int sport, int dport, int length) {
     return new PacketContext(Name.of("pod"), HookPoint.INPUT, Optional.of(InterfaceName.of("eth0")), Optional.empty(),
