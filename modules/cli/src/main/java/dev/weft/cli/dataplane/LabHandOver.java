@@ -6,8 +6,8 @@ import dev.weft.dataplane.plan.NamespaceMapping;
 import dev.weft.dataplane.provision.KernelDevices;
 import dev.weft.lab.LabName;
 import dev.weft.lab.Labs;
+import dev.weft.lab.plan.KernelNames;
 import dev.weft.lab.record.LabRecord;
-import dev.weft.linux.netns.NetnsName;
 import dev.weft.linux.netns.NetnsRef;
 import dev.weft.model.NetworkModel;
 
@@ -34,7 +34,7 @@ final class LabHandOver {
       throw new RefusedException("lab '" + lab + "' holds topology '" + record.topology() + "', not '" + model.name()
           + "': run the dataplane with the file the lab was deployed from");
     }
-    NetnsRef.Named host = namespace(lab, plan.host().value());
+    NetnsRef.Named host = new NetnsRef.Named(new KernelNames(lab).stack(plan.host()));
     if (!labs.driver().namespaces().exists(host.name())) {
       throw new RefusedException("lab '" + lab + "' has no namespace " + host.name() + " for host " + plan.host()
           + ": redeploy it with 'weft deploy'");
@@ -42,9 +42,5 @@ final class LabHandOver {
     NamespaceMapping mapping = new NamespaceMapping(host, lab.value() + "-");
     new KernelDevices(labs.driver()).release(plan, mapping);
     return mapping;
-  }
-
-  private static NetnsRef.Named namespace(LabName lab, String modelNamespace) {
-    return new NetnsRef.Named(NetnsName.of(lab.value() + "-" + modelNamespace));
   }
 }
