@@ -1,5 +1,6 @@
 package dev.weft.dataplane.plan;
 
+import dev.weft.dataplane.underlay.Encapsulation;
 import java.util.Optional;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Optional;
  * @param greInUdpPort the UDP port GRE rides on (RFC 8086: 4754)
  */
 public record PlanOptions(Optional<Integer> vxlanPort, int greInUdpPort) {
-  public static final PlanOptions DEFAULTS = new PlanOptions(Optional.empty(), 4754);
+  public static final PlanOptions DEFAULTS = new PlanOptions(Optional.empty(), Encapsulation.GRE_IN_UDP.defaultPort());
 
   public PlanOptions {
     vxlanPort.ifPresent(p -> checkPort("vxlan port", p));
