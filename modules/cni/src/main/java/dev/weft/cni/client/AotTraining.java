@@ -13,7 +13,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -31,9 +30,10 @@ final class AotTraining {
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       server.bind(UnixDomainSocketAddress.of(socket));
       Thread daemon = Thread.ofPlatform().start(() -> answer(server, 4));
-      Map<String, String> env = new HashMap<>(Map.of("CNI_COMMAND", "ADD", "CNI_CONTAINERID", "c1",
-          "CNI_NETNS", "/run/netns/x", "CNI_IFNAME", "eth0", "CNI_PATH", "/opt/cni/bin",
-          "WEFT_CNI_SOCKET", socket.toString()));
+      // through System.getenv() as main does, so the cache also holds the JDK's environment classes
+      Map<String, String> env = WeftCniClient.forwarded(System.getenv());
+      env.putAll(Map.of("CNI_COMMAND", "ADD", "CNI_CONTAINERID", "c1", "CNI_NETNS", "/run/netns/x",
+          "CNI_IFNAME", "eth0", "CNI_PATH", "/opt/cni/bin", "WEFT_CNI_SOCKET", socket.toString()));
       byte[] stdin = "{\"cniVersion\":\"1.1.0\",\"name\":\"n\",\"type\":\"weft\"}".getBytes(StandardCharsets.UTF_8);
       PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
       for (int i = 0; i < 4; i++) {
