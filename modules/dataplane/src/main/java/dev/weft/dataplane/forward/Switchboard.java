@@ -16,6 +16,7 @@ import dev.weft.model.value.IpAddress;
 import dev.weft.sim.fabric.DeviceId;
 import dev.weft.sim.fabric.DeviceSpec;
 import dev.weft.sim.fabric.Wire;
+import dev.weft.sim.run.Devices;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufHolder;
@@ -76,7 +77,7 @@ public final class Switchboard implements DeviceChannel.Outputs {
     this.errors = errors;
     this.demux = new TunnelDemux(plan, observer, alloc);
     for (DeviceSpec spec : plan.devices()) {
-      devices.put(spec.id(), new DeviceChannel(spec, DeviceHandlers.of(spec, clock, observer, hooks), this));
+      devices.put(spec.id(), new DeviceChannel(spec, Devices.handlers(spec, clock, observer, hooks), this));
     }
     plan.vxlan().forEach((key, id) -> tunnelSockets.put(id, key.socket()));
     plan.gre().forEach((key, id) -> tunnelSockets.put(id, key.socket()));

@@ -22,12 +22,21 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 
-/** Builds the handlers of each kind of device: the same handlers a live dataplane would run. */
-final class Devices {
+/**
+ * Builds the handlers of each kind of device: the simulator wires them on embedded channels, and the
+ * userspace dataplane runs the very same list on TAPs and sockets.
+ */
+public final class Devices {
   private Devices() {}
 
   static EmbeddedChannel channel(DeviceSpec spec, InstantSource clock, ForwardingObserver observer, NetfilterHooks hooks) {
-    List<ChannelHandler> handlers = switch (spec) {
+    return new EmbeddedChannel(handlers(spec, clock, observer, hooks).toArray(ChannelHandler[]::new));
+  }
+
+  /** The handlers of one device, in pipeline order. */
+  public static List<ChannelHandler> handlers(DeviceSpec spec, InstantSource clock, ForwardingObserver observer,
+      NetfilterHooks hooks) {
+    return switch (spec) {
       case DeviceSpec.Stack s -> StackPipeline.handlers(s.index(), hooks.forNamespace(s.config().namespace()), clock, observer);
       case DeviceSpec.Bridge b -> List.of(new BridgeHandler(new BridgePort(b.bridge(), b.mtu(), false), b.mac(), b.ports(),
           new ForwardingDatabase(b.ageing()), clock, observer));
@@ -42,6 +51,5 @@ final class Devices {
           s.ports(), new ForwardingDatabase(Duration.ofSeconds(300)), clock, observer));
       case DeviceSpec.External e -> List.of(new ExternalNetworkHandler(e.port(), e.segment(), e.mac(), e.outside(), observer));
     };
-    return new EmbeddedChannel(handlers.toArray(ChannelHandler[]::new));
   }
 }
