@@ -13,6 +13,7 @@ import dev.weft.cni.protocol.result.RouteEntry;
 import dev.weft.linux.LinuxDriver;
 import dev.weft.linux.Rtnetlink;
 import dev.weft.linux.error.DriverException;
+import dev.weft.linux.error.NetfilterApplyException;
 import dev.weft.linux.link.Link;
 import dev.weft.linux.link.LinkOptions;
 import dev.weft.linux.link.LinkSpec;
@@ -254,7 +255,9 @@ public final class BridgeMode {
     return new CniResult(interfaces, ips, routes, allocated.dns());
   }
 
+  /** A refused rule set is 114, as the README documents; any other refusal by the kernel is 112. */
   static CniException kernelError(DriverException e) {
-    return new CniException(WeftCodes.KERNEL_REFUSED, e.getMessage());
+    return new CniException(e instanceof NetfilterApplyException ? WeftCodes.RULES_FAILED : WeftCodes.KERNEL_REFUSED,
+        e.getMessage());
   }
 }
