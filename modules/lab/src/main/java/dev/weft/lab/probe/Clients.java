@@ -16,6 +16,7 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -33,16 +34,7 @@ final class Clients {
   }
 
   Attempt tcp(NetnsName from, InetAddress to, int port, int id, int timeoutMillis) {
-    SocketChannel c = threads.call(NetnsRef.named(from), () -> {
-      try {
-        SocketChannel s = SocketChannel.open(family(to));
-        s.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-        s.bind(new InetSocketAddress(wildcard(to), id));
-        return s;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    SocketChannel c = bound(from, to, id, SocketChannel::open);
     try (c) {
       c.socket().connect(new InetSocketAddress(to, port), timeoutMillis);
       return new Attempt(true, local(c.getLocalAddress()), Optional.empty(), true);
@@ -58,16 +50,7 @@ final class Clients {
   }
 
   Attempt udp(NetnsName from, InetAddress to, int port, int id, int timeoutMillis) {
-    DatagramChannel c = threads.call(NetnsRef.named(from), () -> {
-      try {
-        DatagramChannel s = DatagramChannel.open(family(to));
-        s.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-        s.bind(new InetSocketAddress(wildcard(to), id));
-        return s;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    DatagramChannel c = bound(from, to, id, DatagramChannel::open);
     try (c) {
       try {
         c.connect(new InetSocketAddress(to, port));
@@ -123,6 +106,31 @@ final class Clients {
     } finally {
       Sockets.close(fd);
     }
+  }
+
+  /** How a channel of one protocol family is opened. */
+  @FunctionalInterface
+  private interface Opener<C extends NetworkChannel> {
+    C open(StandardProtocolFamily family) throws IOException;
+  }
+
+  /** A channel opened in {@code from}'s stack and bound to the probe's id as its local port. */
+  private <C extends NetworkChannel> C bound(NetnsName from, InetAddress to, int id, Opener<C> opener) {
+    return threads.call(NetnsRef.named(from), () -> {
+      try {
+        C c = opener.open(family(to));
+        try {
+          c.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+          c.bind(new InetSocketAddress(wildcard(to), id));
+          return c;
+        } catch (IOException e) {
+          c.close();
+          throw e;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   /** An echo request; a ping socket fills in the identifier (its bound port) and the checksum. */
