@@ -92,7 +92,7 @@ public final class LabPlanner {
     Ruleset declared = model.ruleset(ns.name());
     declared.ipsets().keySet().forEach(set -> blockers.add(ns.name() + "'s rules use ipset '" + set
         + "', and weft cannot create ipsets on this machine (no ipset tool, no ipset netlink in the driver)"));
-    Ruleset rules = layout.layout(declared, List.of()).kernel();
+    Ruleset rules = layout.layout(declared).kernel();
     return new NamespaceState(names.stack(ns.name()), links, addresses, routes, neighbours, fdb,
         LabSysctls.forNamespace(ns.ipForward()), rules);
   }

@@ -4,16 +4,13 @@ import dev.weft.lab.plan.ShortHash;
 import dev.weft.linux.netfilter.IptablesHook;
 import dev.weft.model.netfilter.Chain;
 import dev.weft.model.netfilter.ChainName;
-import dev.weft.model.netfilter.Hook;
 import dev.weft.model.netfilter.NetfilterTable;
 import dev.weft.model.netfilter.Policy;
 import dev.weft.model.netfilter.Rule;
 import dev.weft.model.netfilter.Ruleset;
-import dev.weft.model.netfilter.Table;
 import dev.weft.model.netfilter.Target;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,21 +43,11 @@ public final class RuleLayout {
     }
   }
 
-  /** The layout of {@code model}, with {@code extraPostrouting} appended to nat POSTROUTING (masquerade). */
-  public Layout layout(Ruleset model, List<Rule> extraPostrouting) {
-    Ruleset source = model;
-    if (!extraPostrouting.isEmpty()) {
-      NetfilterTable nat = model.table(Table.NAT);
-      Chain post = nat.builtin(Hook.POSTROUTING);
-      List<Rule> rules = new ArrayList<>(post.rules());
-      rules.addAll(extraPostrouting);
-      Map<ChainName, Chain> chains = new LinkedHashMap<>(nat.chains());
-      chains.put(post.name(), new Chain(post.name(), post.policy(), rules));
-      source = model.withTable(new NetfilterTable(Table.NAT, chains));
-    }
+  /** The layout of {@code model} (a bridge's ipMasq is already among its rules: the model holds it so). */
+  public Layout layout(Ruleset model) {
     List<NetfilterTable> tables = new ArrayList<>();
     List<IptablesHook> hooks = new ArrayList<>();
-    for (NetfilterTable t : source.tables().values()) {
+    for (NetfilterTable t : model.tables().values()) {
       tables.add(layTable(t, hooks));
     }
     return new Layout(Ruleset.of(tables), hooks);

@@ -32,7 +32,7 @@ class RuleLayoutProperties {
   /** The layout means what the model means: the same verdicts, marks and NAT for any packet at any hook. */
   @Property(tries = 300)
   void layoutKeepsEveryVerdict(@ForAll("rulesets") Ruleset model, @ForAll("packets") List<PacketContext> packets) {
-    RuleLayout.Layout laid = layout.layout(model, List.of());
+    RuleLayout.Layout laid = layout.layout(model);
     RulesetEvaluator before = new RulesetEvaluator(model, facts);
     RulesetEvaluator after = new RulesetEvaluator(laid.kernel(), facts);
     for (Table t : Table.values()) {
@@ -49,7 +49,7 @@ class RuleLayoutProperties {
   /** weft owns everything in the layout except the one jump per hooked built-in chain. */
   @Property(tries = 200)
   void onlyHooksTouchBuiltinChains(@ForAll("rulesets") Ruleset model) {
-    RuleLayout.Layout laid = layout.layout(model, List.of());
+    RuleLayout.Layout laid = layout.layout(model);
     for (NetfilterTable t : laid.kernel().tables().values()) {
       for (Chain c : t.chains().values()) {
         if (c.isBuiltin()) {
@@ -75,7 +75,7 @@ class RuleLayoutProperties {
    */
   @Property(tries = 200)
   void restoreInputParsesBackToTheLayout(@ForAll("rulesets") Ruleset model) throws Exception {
-    RuleLayout.Layout laid = layout.layout(model, List.of());
+    RuleLayout.Layout laid = layout.layout(model);
     StringBuilder save = new StringBuilder();
     String input = new IptablesInput().render(laid, Ruleset.empty());
     for (String block : input.split("COMMIT\n")) {
