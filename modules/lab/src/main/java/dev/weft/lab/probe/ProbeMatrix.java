@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The agreement matrix of one protocol: sources down, destinations across, one character per cell
- * ({@link ProbeCell#symbol}), and every cell. {@code simMillis} is how long the simulator's reach took,
- * {@code kernelMillis} how long probing the kernel took.
+ * ({@link ProbeCell#symbol}), and every cell. {@code simMicros} is how long the simulator's reach took,
+ * {@code kernelMicros} how long probing the kernel took.
  */
 public record ProbeMatrix(Protocol protocol, int port, List<String> sources, List<String> destinations,
     List<String> rows, List<ProbeCell> cells, long simMicros, long kernelMicros) {
