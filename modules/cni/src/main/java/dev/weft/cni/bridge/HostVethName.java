@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class HostVethName {
   public static final String PREFIX = "wv";
+  /** Every name is this long, which GC uses to tell them from other links with the same prefix. */
+  public static final int LENGTH = 12;
 
   private HostVethName() {}
 

@@ -60,12 +60,10 @@ public final class OverlayMode {
 
   /** The request whose config has an {@code ipam} section: the user's, or weft-ipam over the node subnet. */
   public static PodRequest withIpam(PodRequest pod, Cidr subnet, OverlayOptions overlay) throws CniException {
-    NetworkConfig config = pod.cni().config();
-    if (config.ipam().isPresent()) {
+    if (pod.cni().config().ipam().isPresent()) {
       return pod;
     }
-    NetworkConfig derived = NetworkConfig.fromJson(config.raw().with("ipam", ipamFor(subnet, overlay)));
-    return new PodRequest(new CniRequest(pod.cni().env(), derived), pod.network(), pod.attachment(), pod.netns(),
+    return new PodRequest(derived(pod.cni(), subnet, overlay), pod.network(), pod.attachment(), pod.netns(),
         pod.ifName(), pod.mac());
   }
 
@@ -75,11 +73,12 @@ public final class OverlayMode {
       return request;
     }
     Optional<Cidr> subnet = NodeSubnets.existing(overlay.nodeSubnet());
-    if (subnet.isEmpty()) {
-      return request;
-    }
+    return subnet.isEmpty() ? request : derived(request, subnet.get(), overlay);
+  }
+
+  private static CniRequest derived(CniRequest request, Cidr subnet, OverlayOptions overlay) throws CniException {
     return new CniRequest(request.env(),
-        NetworkConfig.fromJson(request.config().raw().with("ipam", ipamFor(subnet.get(), overlay))));
+        NetworkConfig.fromJson(request.config().raw().with("ipam", ipamFor(subnet, overlay))));
   }
 
   private static JsonObject ipamFor(Cidr subnet, OverlayOptions overlay) {

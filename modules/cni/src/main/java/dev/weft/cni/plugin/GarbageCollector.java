@@ -74,7 +74,7 @@ final class GarbageCollector {
     try (Rtnetlink host = driver.rtnetlink(NetnsRef.home())) {
       for (Link link : host.links().list()) {
         String name = link.name().value();
-        if (link.isKind("veth") && name.startsWith(prefix) && name.length() == 12 && !validNames.contains(name)) {
+        if (link.isKind("veth") && name.startsWith(prefix) && name.length() == HostVethName.LENGTH && !validNames.contains(name)) {
           try {
             removed += host.links().deleteIfExists(link.name()) ? 1 : 0;
           } catch (DriverException e) {
