@@ -29,7 +29,8 @@ public final class DriftCheck {
   }
 
   public List<String> drift(NetworkModel model, LabName lab) {
-    return drift(planner.plan(model, lab), observer.read(planner.plan(model, lab).byName().keySet()));
+    LabPlan plan = planner.plan(model, lab);
+    return drift(plan, observer.read(plan.byName().keySet()));
   }
 
   public List<String> drift(LabPlan plan, Map<NetnsName, NamespaceState> observed) {
