@@ -123,7 +123,7 @@ public final class BridgeMode {
       failures.add(e.getMessage());
     }
     try {
-      rules.remove(pod.network(), options.ipMasq() ? List.copyOf(ips) : List.of(),
+      rules.remove(options.ipMasq() ? List.copyOf(ips) : List.of(),
           options.macSpoofCheck() ? Optional.of(hostVeth) : Optional.empty());
     } catch (RuntimeException e) {
       failures.add("remove rules: " + e.getMessage());
@@ -230,7 +230,7 @@ public final class BridgeMode {
       Exception cause) {
     try {
       if (rulesInstalled) {
-        rules.remove(pod.network(), options.ipMasq() ? addresses(allocated.ips()) : List.of(),
+        rules.remove(options.ipMasq() ? addresses(allocated.ips()) : List.of(),
             options.macSpoofCheck() ? Optional.of(HostVethName.of(pod.network(), pod.attachment())) : Optional.empty());
       }
     } catch (RuntimeException e) {

@@ -3,10 +3,12 @@ package dev.weft.cni.daemon;
 import dev.weft.cni.plugin.NetworkLocks;
 import dev.weft.cni.plugin.WeftCniPlugin;
 import dev.weft.cni.protocol.CniDispatcher;
+import dev.weft.cni.protocol.CniPlugin;
 import dev.weft.cni.protocol.CniLog;
 import dev.weft.cni.wire.WireFormat;
 import dev.weft.cni.wire.WireFormat.Reply;
 import dev.weft.cni.wire.WireFormat.Request;
+import dev.weft.ipam.plugin.WeftIpamPlugin;
 import dev.weft.linux.LinuxDriver;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -38,6 +40,8 @@ import java.util.Optional;
  * thread per connection (namespace work happens on the driver's platform threads). The socket is 0600
  * in a 0700 directory, so only root can hand it work. A request from a client in another network
  * namespace is refused (the client then runs standalone), because "the host" is the daemon's namespace.
+ * The same work is offered to the shell relay of {@code weft} and {@code weft-ipam} on loopback TCP
+ * ({@link RelayEndpoint}), which spares each exec a JVM start.
  */
 public final class CniDaemon implements AutoCloseable {
   private final Path socket;
@@ -46,6 +50,7 @@ public final class CniDaemon implements AutoCloseable {
   private final String namespaceId;
   private final Optional<Path> logFile;
   private final ServerSocketChannel server;
+  private final Optional<RelayEndpoint> relay;
 
   public CniDaemon(Path socket, LinuxDriver driver, Optional<Path> logFile) throws IOException {
     this.socket = socket;
@@ -60,10 +65,17 @@ public final class CniDaemon implements AutoCloseable {
     this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     server.bind(UnixDomainSocketAddress.of(socket));
     Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+    this.relay = RelayEndpoint.open(relayEndpointFile(socket), this::invoke);
   }
 
-  /** Accepts connections until closed. */
+  /** Where the loopback relay's "port token" line is published: beside the socket, as {@code <socket>.tcp}. */
+  public static Path relayEndpointFile(Path socket) {
+    return socket.resolveSibling(socket.getFileName() + ".tcp");
+  }
+
+  /** Accepts connections (and relay connections, on a thread of their own) until closed. */
   public void serve() {
+    relay.ifPresent(r -> Thread.ofPlatform().daemon().name("weft-cnid-relay-accept").start(r::serve));
     while (server.isOpen()) {
       try {
         SocketChannel connection = server.accept();
@@ -92,17 +104,22 @@ public final class CniDaemon implements AutoCloseable {
           .getBytes(StandardCharsets.UTF_8);
       return new Reply(WireFormat.REFUSED, 0, new byte[0], why);
     }
-    Map<String, String> env = new HashMap<>(request.env());
+    return invoke("weft", request.env(), request.stdin());
+  }
+
+  /** Runs one invocation of {@code plugin} ("weft" or "weft-ipam") as its standalone executable would. */
+  Reply invoke(String plugin, Map<String, String> requestEnv, byte[] stdin) {
+    Map<String, String> env = new HashMap<>(requestEnv);
     if (!env.containsKey("WEFT_CNI_LOG_FILE")) {
       logFile.ifPresent(f -> env.put("WEFT_CNI_LOG_FILE", f.toString()));
     }
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
-    CniLog log = CniLog.fromEnvironment("weft", env, err);
+    CniLog log = CniLog.fromEnvironment(plugin, env, err);
     long start = System.nanoTime();
-    int exit = new CniDispatcher(new WeftCniPlugin(driver, log, locks), log)
-        .run(env, new ByteArrayInputStream(request.stdin()), stdout);
+    CniPlugin served = plugin.equals("weft-ipam") ? new WeftIpamPlugin(log) : new WeftCniPlugin(driver, log, locks);
+    int exit = new CniDispatcher(served, log).run(env, new ByteArrayInputStream(stdin), stdout);
     err.flush();
     log.info(env.getOrDefault("CNI_COMMAND", "?") + " served in " + (System.nanoTime() - start) / 1000 + " us, exit " + exit);
     return new Reply(WireFormat.SERVED, exit, stdout.toByteArray(), stderr.toByteArray());
@@ -112,8 +129,16 @@ public final class CniDaemon implements AutoCloseable {
     return socket;
   }
 
+  /** The loopback relay's port, when it could be opened. */
+  public Optional<Integer> relayPort() {
+    return relay.map(RelayEndpoint::port);
+  }
+
   @Override
   public void close() throws IOException {
+    if (relay.isPresent()) {
+      relay.get().close();
+    }
     server.close();
     Files.deleteIfExists(socket);
   }

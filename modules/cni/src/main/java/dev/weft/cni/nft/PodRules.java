@@ -1,6 +1,7 @@
 package dev.weft.cni.nft;
 
 import dev.weft.cni.protocol.Attachment;
+import dev.weft.linux.error.NetfilterApplyException;
 import dev.weft.linux.netfilter.NetfilterApplier;
 import dev.weft.linux.netns.NetnsRef;
 import dev.weft.model.value.Cidr;
@@ -8,6 +9,7 @@ import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.IpFamily;
 import dev.weft.model.value.Mac;
 import dev.weft.model.value.InterfaceName;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,10 +27,14 @@ import java.util.Optional;
  * the elements of attachments that are gone without any other state. Scripts use only {@code add}
  * (idempotent for tables, chains and maps) and re-create the fixed rules after a flush inside the same
  * transaction, so concurrent ADDs commute; removal adds the element before deleting it so that a second
- * DEL succeeds too (nft 1.0.6 has no {@code destroy}).
+ * DEL succeeds too (nft 1.0.6 has no {@code destroy}). An ADD first tries an add-only transaction
+ * ({@code create element}): the kernel makes every transaction that deletes wait for an RCU grace
+ * period, which is most of an nft run; only a first pod, a leftover or a repair takes the full script.
  */
 public final class PodRules {
   static final String TABLE = "weftcni";
+  /** How nft reports a missing element, chain or table (ENOENT). */
+  private static final String NO_SUCH_OBJECT = "No such file or directory";
 
   private final NetfilterApplier applier;
   private final NetnsRef host;
@@ -54,6 +60,33 @@ public final class PodRules {
     if (install.masquerade().isEmpty() && install.spoofCheck().isEmpty()) {
       return;
     }
+    if (applier.tryApplyNft(host, addOnly(install)).isPresent()) {
+      applier.applyNft(host, full(install));
+    }
+  }
+
+  /**
+   * The common case in one transaction without a single deletion (each deletion makes the kernel's
+   * commit wait ~13 ms for an RCU grace period, here): the pod's elements under {@code create}, and a
+   * fresh port chain. It fails, changing nothing, when the tables or chains are missing, or an element
+   * or port chain is left over from an attachment that is gone; {@link #full} handles those.
+   */
+  private static String addOnly(Install install) {
+    StringBuilder s = new StringBuilder();
+    String comment = comment(install.network(), install.attachment());
+    for (IpFamily family : IpFamily.values()) {
+      String f = nftFamily(family);
+      String chain = masqChain(install.network(), install.excluded(), family);
+      for (IpAddress ip : install.masquerade().stream().filter(a -> a.family() == family).toList()) {
+        podElement(s, "create", f, ip, comment, chain);
+      }
+    }
+    install.spoofCheck().ifPresent(port -> portRules(s, "create", port, comment));
+    return s.toString();
+  }
+
+  /** Everything ADD needs, (re)built idempotently: tables, maps, the fixed rules, then the elements. */
+  private static String full(Install install) {
     StringBuilder s = new StringBuilder();
     String comment = comment(install.network(), install.attachment());
     for (IpFamily family : IpFamily.values()) {
@@ -62,7 +95,7 @@ public final class PodRules {
         continue;
       }
       String f = nftFamily(family);
-      String chain = masqChain(install.network());
+      String chain = masqChain(install.network(), install.excluded(), family);
       masqBase(s, family, chain);
       List<String> excluded = install.excluded().stream().filter(c -> c.family() == family).map(Cidr::toString).toList();
       s.append("flush chain ").append(f).append(' ').append(TABLE).append(' ').append(chain).append('\n');
@@ -79,67 +112,77 @@ public final class PodRules {
         String element = " pods { " + ip + " : jump " + chain + " }\n";
         s.append("add element ").append(f).append(' ').append(TABLE).append(element);
         s.append("delete element ").append(f).append(' ').append(TABLE).append(" pods { ").append(ip).append(" }\n");
-        s.append("add element ").append(f).append(' ').append(TABLE).append(" pods { ").append(ip)
-            .append(" comment \"").append(comment).append("\" : jump ").append(chain).append(" }\n");
+        podElement(s, "add", f, ip, comment, chain);
       }
     }
     install.spoofCheck().ifPresent(port -> {
-      String chain = portChain(port.hostVeth());
-      portBase(s, chain);
+      portBase(s, portChain(port.hostVeth()));
       s.append("flush chain bridge ").append(TABLE).append(" prerouting\n");
       s.append("add rule bridge ").append(TABLE).append(" prerouting iifname vmap @ports\n");
-      s.append("flush chain bridge ").append(TABLE).append(' ').append(chain).append('\n');
-      s.append("add rule bridge ").append(TABLE).append(' ').append(chain).append(" ether saddr != ")
-          .append(port.mac()).append(" drop\n");
-      s.append("add element bridge ").append(TABLE).append(" ports { \"").append(port.hostVeth())
-          .append("\" comment \"").append(comment).append("\" : jump ").append(chain).append(" }\n");
+      s.append("flush chain bridge ").append(TABLE).append(' ').append(portChain(port.hostVeth())).append('\n');
+      portRules(s, "add", port, comment);
     });
-    applier.applyNft(host, s.toString());
+    return s.toString();
+  }
+
+  /** A pod's masquerade element; {@code verb} is "create" (fails if present) or "add". */
+  private static void podElement(StringBuilder s, String verb, String family, IpAddress ip, String comment, String chain) {
+    s.append(verb).append(" element ").append(family).append(' ').append(TABLE).append(" pods { ").append(ip)
+        .append(" comment \"").append(comment).append("\" : jump ").append(chain).append(" }\n");
+  }
+
+  /** A guarded port's chain, its MAC rule and its element; "create" fails when the chain or element exists. */
+  private static void portRules(StringBuilder s, String verb, GuardedPort port, String comment) {
+    String chain = portChain(port.hostVeth());
+    if (verb.equals("create")) {
+      s.append("create chain bridge ").append(TABLE).append(' ').append(chain).append('\n');
+    }
+    s.append("add rule bridge ").append(TABLE).append(' ').append(chain).append(" ether saddr != ")
+        .append(port.mac()).append(" drop\n");
+    s.append(verb).append(" element bridge ").append(TABLE).append(" ports { \"").append(port.hostVeth())
+        .append("\" comment \"").append(comment).append("\" : jump ").append(chain).append(" }\n");
   }
 
   /**
-   * Removes the elements of these addresses and this port, whether or not they exist. {@code network}
-   * names the chain the elements jump to.
+   * Removes the elements of these addresses and this port (and the port's chain), whether or not they
+   * exist. All in one transaction first; when that is refused because something is already gone (a
+   * second DEL, an ADD that never got that far), each part is deleted on its own and only "no such
+   * element/chain/table" is taken as done: any other refusal is an error. Deleting needs no verdict or
+   * chain name, so elements made under an earlier configuration of the network go too.
    */
-  public void remove(String network, List<IpAddress> masquerade, Optional<InterfaceName> guardedPort) {
-    if (masquerade.isEmpty() && guardedPort.isEmpty()) {
-      return;
-    }
-    StringBuilder s = new StringBuilder();
-    String chain = masqChain(network);
-    for (IpFamily family : IpFamily.values()) {
-      List<IpAddress> ips = masquerade.stream().filter(a -> a.family() == family).toList();
-      if (ips.isEmpty()) {
-        continue;
-      }
-      String f = nftFamily(family);
-      masqBase(s, family, chain);
-      for (IpAddress ip : ips) {
-        s.append("add element ").append(f).append(' ').append(TABLE).append(" pods { ").append(ip)
-            .append(" : jump ").append(chain).append(" }\n");
-        s.append("delete element ").append(f).append(' ').append(TABLE).append(" pods { ").append(ip).append(" }\n");
-      }
+  public void remove(List<IpAddress> masquerade, Optional<InterfaceName> guardedPort) {
+    List<String> parts = new ArrayList<>();
+    for (IpAddress ip : masquerade) {
+      parts.add("delete element " + nftFamily(ip.family()) + " " + TABLE + " pods { " + ip + " }\n");
     }
     guardedPort.ifPresent(port -> {
-      String portChain = portChain(port);
-      portBase(s, portChain);
-      s.append("add element bridge ").append(TABLE).append(" ports { \"").append(port).append("\" : jump ")
-          .append(portChain).append(" }\n");
-      s.append("delete element bridge ").append(TABLE).append(" ports { \"").append(port).append("\" }\n");
-      s.append("flush chain bridge ").append(TABLE).append(' ').append(portChain).append('\n');
-      s.append("delete chain bridge ").append(TABLE).append(' ').append(portChain).append('\n');
+      parts.add("delete element bridge " + TABLE + " ports { \"" + port + "\" }\n");
+      parts.add("flush chain bridge " + TABLE + " " + portChain(port) + "\ndelete chain bridge " + TABLE + " "
+          + portChain(port) + "\n");
     });
-    applier.applyNft(host, s.toString());
+    if (parts.isEmpty() || applier.tryApplyNft(host, String.join("", parts)).isEmpty()) {
+      return;
+    }
+    for (String part : parts) {
+      applier.tryApplyNft(host, part).filter(complaint -> !complaint.contains(NO_SUCH_OBJECT)).ifPresent(complaint -> {
+        throw new NetfilterApplyException("remove pod rules in " + host.describe(), 1, complaint.strip());
+      });
+    }
   }
 
   private static void masqBase(StringBuilder s, IpFamily family, String chain) {
     String f = nftFamily(family);
-    s.append("add table ").append(f).append(' ').append(TABLE).append('\n');
-    s.append("add map ").append(f).append(' ').append(TABLE).append(" pods { type ")
-        .append(family == IpFamily.IPV4 ? "ipv4_addr" : "ipv6_addr").append(" : verdict; }\n");
+    tableAndMap(s, family);
     s.append("add chain ").append(f).append(' ').append(TABLE)
         .append(" postrouting { type nat hook postrouting priority srcnat; policy accept; }\n");
     s.append("add chain ").append(f).append(' ').append(TABLE).append(' ').append(chain).append('\n');
+  }
+
+  private static void tableAndMap(StringBuilder s, IpFamily family) {
+    String f = nftFamily(family);
+    s.append("add table ").append(f).append(' ').append(TABLE).append('\n');
+    s.append("add map ").append(f).append(' ').append(TABLE).append(" pods { type ")
+        .append(family == IpFamily.IPV4 ? "ipv4_addr" : "ipv6_addr").append(" : verdict; }\n");
   }
 
   private static void portBase(StringBuilder s, String chain) {
@@ -154,9 +197,14 @@ public final class PodRules {
     return family == IpFamily.IPV4 ? "ip" : "ip6";
   }
 
-  /** One chain per network; the network name is hashed because nft identifiers exclude some of its characters. */
-  public static String masqChain(String network) {
-    return "masq-" + hex(network);
+  /**
+   * One chain per network and set of excluded subnets: the add-only path trusts a chain that exists to
+   * hold the right rule, so a changed configuration must name a new chain. Hashed because nft
+   * identifiers exclude some characters of network names.
+   */
+  static String masqChain(String network, List<Cidr> excluded, IpFamily family) {
+    return "masq-" + hex(network) + "-" + hex(excluded.stream().filter(c -> c.family() == family)
+        .map(Cidr::toString).toList().toString());
   }
 
   static String portChain(InterfaceName port) {

@@ -97,8 +97,8 @@ final class GarbageCollector {
         }
         try {
           switch (e) {
-            case Element.Masquerade m -> rules.remove(network, List.of(m.address()), Optional.empty());
-            case Element.Port p -> rules.remove(network, List.of(), Optional.of(InterfaceName.of(p.hostVeth())));
+            case Element.Masquerade m -> rules.remove(List.of(m.address()), Optional.empty());
+            case Element.Port p -> rules.remove(List.of(), Optional.of(InterfaceName.of(p.hostVeth())));
           }
           removed++;
         } catch (RuntimeException failure) {

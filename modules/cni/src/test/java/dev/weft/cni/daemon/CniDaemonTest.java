@@ -1,11 +1,17 @@
 package dev.weft.cni.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.cni.wire.ShellFrames;
+import dev.weft.cni.wire.ShellFrames.ShellRequest;
 import dev.weft.cni.wire.WireFormat;
 import dev.weft.cni.wire.WireFormat.Reply;
 import dev.weft.cni.wire.WireFormat.Request;
 import dev.weft.linux.LinuxDriver;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +43,44 @@ class CniDaemonTest {
       Reply error = daemon.answer(new Request(ns, Map.of("CNI_COMMAND", "ADD"), version));
       assertThat(error.exitCode()).isEqualTo(1);
       assertThat(new String(error.stdout(), StandardCharsets.UTF_8)).contains("\"code\":4").contains("CNI_CONTAINERID");
+    }
+  }
+
+  @Test
+  void theLoopbackRelayServesOnlyCallersThatHoldTheToken() throws Exception {
+    byte[] version = "{\"cniVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
+    try (LinuxDriver driver = LinuxDriver.open();
+        CniDaemon daemon = new CniDaemon(tmp.resolve("run/cni.sock"), driver, Optional.empty())) {
+      Thread serving = Thread.ofVirtual().start(daemon::serve);
+      Path endpoint = CniDaemon.relayEndpointFile(daemon.socket());
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(endpoint))).isEqualTo("rw-------");
+      String[] line = Files.readString(endpoint).strip().split(" ");
+      assertThat(Integer.parseInt(line[0])).isEqualTo(daemon.relayPort().orElseThrow());
+      assertThat(line[1]).matches("[0-9a-f]{64}");
+
+      Reply served = relay(daemon, new ShellRequest("weft", line[1], Map.of("CNI_COMMAND", "VERSION"), version));
+      assertThat(served.status()).isEqualTo(WireFormat.SERVED);
+      assertThat(new String(served.stdout(), StandardCharsets.UTF_8)).contains("\"supportedVersions\"");
+
+      Reply ipam = relay(daemon, new ShellRequest("weft-ipam", line[1], Map.of("CNI_COMMAND", "ADD"), version));
+      assertThat(ipam.exitCode()).isEqualTo(1);
+      assertThat(new String(ipam.stdout(), StandardCharsets.UTF_8)).contains("\"code\":4").contains("CNI_CONTAINERID");
+
+      Reply other = relay(daemon, new ShellRequest("bridge", line[1], Map.of("CNI_COMMAND", "VERSION"), version));
+      assertThat(other.status()).isEqualTo(WireFormat.REFUSED);
+
+      String wrong = line[1].substring(1) + (line[1].charAt(0) == 'a' ? 'b' : 'a');
+      assertThatThrownBy(() -> relay(daemon, new ShellRequest("weft", wrong, Map.of("CNI_COMMAND", "VERSION"), version)))
+          .isInstanceOf(IOException.class);
+      serving.interrupt();
+    }
+    assertThat(tmp.resolve("run/cni.sock.tcp")).doesNotExist();
+  }
+
+  private static Reply relay(CniDaemon daemon, ShellRequest request) throws IOException {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), daemon.relayPort().orElseThrow())) {
+      ShellFrames.writeRequest(s.getOutputStream(), request);
+      return ShellFrames.readReply(s.getInputStream());
     }
   }
 }

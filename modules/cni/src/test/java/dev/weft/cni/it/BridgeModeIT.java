@@ -123,6 +123,44 @@ class BridgeModeIT {
     }
   }
 
+  /**
+   * ADD first tries an add-only nft transaction; a leftover element of a gone attachment (same address)
+   * must make it take the full script and replace the element, or GC would later delete the new pod's
+   * masquerade. A changed subnet list must get a chain of its own, not reuse the old rule.
+   */
+  @Test
+  void aLeftoverElementIsReplacedAndAChangedConfigGetsItsOwnChain() throws Exception {
+    try (Node node = new Node(LAB, "h", tmp, true)) {
+      String config = Configs.bridge("1.1.0", "wtnet", "wtbr0", "10.95.0.0/24", node.dataDir(), "\"ipMasq\":true");
+      String pod1 = node.pod("p");
+      String a1 = Json.podAddress(node.plugin().run("ADD", "c1", pod1, "eth0", config).ok().stdout());
+      // c1 "crashed": its address went back to IPAM, its pod namespace is gone, its element stayed
+      java.nio.file.Files.delete(node.dataDir().resolve("wtnet").resolve(a1));
+      Shell.ok("ip", "netns", "del", podName(pod1));
+      assertThat(node.nft()).contains("weft:wtnet/c1/eth0");
+
+      String pod2 = node.pod("q");
+      var env = new java.util.HashMap<String, String>(java.util.Map.of("CNI_COMMAND", "ADD", "CNI_CONTAINERID", "c2",
+          "CNI_NETNS", pod2, "CNI_IFNAME", "eth0", "CNI_PATH", "/usr/lib/cni", "CNI_ARGS", "IP=" + a1));
+      String a2 = Json.podAddress(node.plugin().exec(dev.weft.cni.testing.Plugin.dist("weft"), env, config).ok().stdout());
+      assertThat(a2).isEqualTo(a1);
+      assertThat(node.nft()).contains("weft:wtnet/c2/eth0").doesNotContain("weft:wtnet/c1/eth0");
+
+      // the same network name with another subnet: a second masquerade chain with the new exclusion
+      String moved = Configs.bridge("1.1.0", "wtnet", "wtbr0", "10.96.0.0/24", node.dataDir(),
+          "\"ipMasq\":true,\"forceAddress\":true");
+      String pod3 = node.pod("r");
+      String a3 = Json.podAddress(node.plugin().run("ADD", "c3", pod3, "eth0", moved).ok().stdout());
+      String rules = node.nft();
+      assertThat(rules.split("chain masq-", -1)).as("one masquerade chain per subnet list").hasSize(3);
+      assertThat(rules).contains("ip daddr != 10.95.0.0/24").contains("ip daddr != 10.96.0.0/24");
+      node.plugin().run("DEL", "c3", pod3, "eth0", moved).ok();
+      node.plugin().run("DEL", "c2", pod2, "eth0", config).ok();
+      assertNoLeftovers(node, a2);
+      assertThat(node.nft()).doesNotContain(a3 + " ").doesNotContain(a3 + ",");
+    }
+  }
+
   static void assertNoLeftovers(Node node, String address) {
     assertThat(node.hostVeths()).as("host veths").isEmpty();
     assertThat(node.ipFiles("wtnet")).as("IPAM files").doesNotContain(address);

@@ -22,7 +22,10 @@ public final class Daemon implements AutoCloseable {
           "--socket", socket.toString(), "--log-file", dir.resolve("cnid.log").toString())
           .redirectErrorStream(true).redirectOutput(dir.resolve("cnid.out").toFile()).start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!Files.exists(socket)) {
+      // the relay's endpoint file comes right after the socket; a test that starts plugins at once
+      // should find both, or its first exec would take the JVM path
+      Path endpoint = dir.resolve("cni.sock.tcp");
+      while (!Files.exists(socket) || !Files.exists(endpoint)) {
         if (!p.isAlive() || System.nanoTime() > deadline) {
           p.destroyForcibly();
           throw new AssertionError("weft-cnid did not start: " + Files.readString(dir.resolve("cnid.out")));

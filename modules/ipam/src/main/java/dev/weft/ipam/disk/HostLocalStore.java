@@ -5,13 +5,15 @@ import dev.weft.ipam.node.AllocationStore;
 import dev.weft.model.value.InvalidValueException;
 import dev.weft.model.value.IpAddress;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +39,16 @@ public final class HostLocalStore implements AllocationStore {
   static final String TEMP_PREFIX = ".weft-tmp-";
   static final String NETNS_DIR = ".weft-netns";
   private static final String LINE_BREAK = "\r\n";
+  private static final int OWNER_READ_SIZE = 1024;
 
   private final Path dir;
   private boolean locked;
+  /**
+   * The listing made under the current lock, kept up to date by reserve and release and dropped with
+   * the lock: an ADD or DEL asks for the allocations more than once (held addresses, then the caller's
+   * own), and each listing reads every owner file.
+   */
+  private Optional<Map<IpAddress, Attachment>> listed = Optional.empty();
 
   private HostLocalStore(Path dir) {
     this.dir = dir;
@@ -64,6 +73,7 @@ public final class HostLocalStore implements AllocationStore {
         return action.run();
       } finally {
         locked = false;
+        listed = Optional.empty();
       }
     }
   }
@@ -71,6 +81,13 @@ public final class HostLocalStore implements AllocationStore {
   @Override
   public Map<IpAddress, Attachment> allocations() throws IOException {
     checkLocked();
+    if (listed.isEmpty()) {
+      listed = Optional.of(list());
+    }
+    return Map.copyOf(listed.get());
+  }
+
+  private Map<IpAddress, Attachment> list() throws IOException {
     Map<IpAddress, Attachment> out = new HashMap<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path entry : entries) {
@@ -101,6 +118,7 @@ public final class HostLocalStore implements AllocationStore {
     } finally {
       Files.deleteIfExists(temp);
     }
+    listed.ifPresent(m -> parseOwner(content).ifPresent(o -> m.put(ip, o)));
     replace(dir.resolve(LAST_RESERVED + rangeSetIndex), ip.toString());
     if (netns.isPresent()) {
       Files.createDirectories(dir.resolve(NETNS_DIR));
@@ -125,6 +143,7 @@ public final class HostLocalStore implements AllocationStore {
   public boolean release(IpAddress ip) throws IOException {
     checkLocked();
     boolean held = Files.deleteIfExists(dir.resolve(ip.toString()));
+    listed.ifPresent(m -> m.remove(ip));
     Files.deleteIfExists(dir.resolve(NETNS_DIR).resolve(ip.toString()));
     return held;
   }
@@ -159,9 +178,18 @@ public final class HostLocalStore implements AllocationStore {
         : new Attachment(trimmed.substring(0, br), trimmed.substring(br + LINE_BREAK.length())));
   }
 
+  /**
+   * Every ADD and DEL reads every owner file (host-local's format keeps the owner only there), so this
+   * is open, read, close: Files.readString would add a stat and a second read per file.
+   */
   private static Optional<Attachment> readOwner(Path file) throws IOException {
-    try {
-      return parseOwner(Files.readString(file, StandardCharsets.UTF_8));
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer buffer = ByteBuffer.allocate(OWNER_READ_SIZE);
+      int n = channel.read(buffer); // a regular file gives all it has (up to the buffer) in one read
+      if (n == OWNER_READ_SIZE) {
+        return parseOwner(Files.readString(file, StandardCharsets.UTF_8)); // an unusually long owner
+      }
+      return parseOwner(new String(buffer.array(), 0, Math.max(n, 0), StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }
@@ -194,7 +222,7 @@ public final class HostLocalStore implements AllocationStore {
   private void replace(Path target, String content) throws IOException {
     Path temp = writeTemp(content);
     try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      RenameExchange.replace(temp, target);
     } finally {
       Files.deleteIfExists(temp);
     }

@@ -3,6 +3,7 @@ package dev.weft.linux.netfilter;
 import dev.weft.linux.netns.NetnsRef;
 import dev.weft.model.value.IpFamily;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,6 +30,17 @@ public final class NetfilterApplier {
   public void applyNft(NetnsRef ns, String script) {
     String operation = "apply nft rule set in " + ns.describe();
     NamespaceCommand.runChecked(ns, List.of("nft", "-f", "-"), transaction(script, operation), operation);
+  }
+
+  /**
+   * Applies an nft script when the kernel accepts it: empty when applied, else what nft said. A refused
+   * script changes nothing (one transaction). For fast paths that fall back to a full script, and for
+   * deletions where "no such element" means done.
+   */
+  public Optional<String> tryApplyNft(NetnsRef ns, String script) {
+    String operation = "apply nft rule set in " + ns.describe();
+    NamespaceCommand.Result r = NamespaceCommand.run(ns, List.of("nft", "-f", "-"), transaction(script, operation), operation);
+    return r.exitCode() == 0 ? Optional.empty() : Optional.of(r.stderr().isBlank() ? "nft exited " + r.exitCode() : r.stderr());
   }
 
   /** Validates the script with {@code nft -c} (nothing is changed). */
