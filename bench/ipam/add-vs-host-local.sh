@@ -87,5 +87,5 @@ for op in ("ADD", "DEL"):
     base = rs[0]["median"]
     for r in rs:
         print(f"| {r['command']} | {r['mean']*1e3:.1f} | {r['median']*1e3:.1f} | {r['user']*1e3:.1f} | "
-              f"{r['system']*1e3:.1f} | {r["median"]/base:.2f}x |")
+              f"{r['system']*1e3:.1f} | {r['median']/base:.2f}x |")
 PY

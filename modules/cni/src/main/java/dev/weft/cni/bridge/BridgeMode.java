@@ -110,17 +110,20 @@ public final class BridgeMode {
     }
     ips.addAll(PrevResults.podAddresses(pod.cni().config(), pod.ifName()));
     InterfaceName hostVeth = HostVethName.of(pod.network(), pod.attachment());
-    if (pod.netns().isPresent()) {
+    // deleting our host end takes the pod's end with it, without entering the pod's namespace; only
+    // when it is gone is the pod's interface looked for there
+    boolean pairDeleted = false;
+    try (Rtnetlink host = driver.rtnetlink(NetnsRef.home())) {
+      pairDeleted = host.links().deleteIfExists(hostVeth);
+    } catch (DriverException e) {
+      failures.add(e.getMessage());
+    }
+    if (!pairDeleted && pod.netns().isPresent()) {
       try (Rtnetlink podRt = driver.rtnetlink(pod.netns().get())) {
         podRt.links().deleteIfExists(pod.ifName());
       } catch (DriverException e) {
-        log.info("DEL " + pod.attachment() + ": namespace not usable (" + e.getMessage() + "); cleaning the host side");
+        log.info("DEL " + pod.attachment() + ": namespace not usable (" + e.getMessage() + "); cleaned the host side");
       }
-    }
-    try (Rtnetlink host = driver.rtnetlink(NetnsRef.home())) {
-      host.links().deleteIfExists(hostVeth);
-    } catch (DriverException e) {
-      failures.add(e.getMessage());
     }
     try {
       rules.remove(options.ipMasq() ? List.copyOf(ips) : List.of(),

@@ -96,6 +96,39 @@ class HostLocalStoreTest {
     assertThat(store.locked(() -> store.netns(ip("10.9.0.7")))).isEmpty();
   }
 
+  /** The listing is kept for one lock hold only: changes by another writer show in the next one. */
+  @Test
+  void theListingFollowsThisHoldersChangesAndIsReadAgainUnderTheNextLock() throws Exception {
+    HostLocalStore store = HostLocalStore.open(data, "pods");
+    Attachment a = new Attachment("ctr-a", "eth0");
+    store.locked(() -> {
+      assertThat(store.allocations()).isEmpty();
+      assertThat(store.reserve(ip("10.9.0.5"), a, 0, Optional.empty())).isTrue();
+      assertThat(store.allocations()).containsExactly(Map.entry(ip("10.9.0.5"), a));
+      assertThat(store.addressesOf(a)).containsExactly(ip("10.9.0.5"));
+      assertThat(store.release(ip("10.9.0.5"))).isTrue();
+      assertThat(store.allocations()).isEmpty();
+      return null;
+    });
+    // another process (host-local, say) writes between our locks
+    Files.writeString(data.resolve("pods/10.9.0.7"), "ctr-b\r\neth1");
+    assertThat(store.locked(store::allocations)).containsExactly(Map.entry(ip("10.9.0.7"), new Attachment("ctr-b", "eth1")));
+  }
+
+  @Test
+  void theCursorIsReplacedWholeWhetherOrNotItExisted() throws Exception {
+    HostLocalStore store = HostLocalStore.open(data, "pods");
+    Attachment a = new Attachment("ctr-a", "eth0");
+    store.locked(() -> store.reserve(ip("10.9.0.5"), a, 0, Optional.empty()));
+    assertThat(Files.readString(data.resolve("pods/last_reserved_ip.0"))).isEqualTo("10.9.0.5");
+    store.locked(() -> store.reserve(ip("10.9.0.10"), a, 0, Optional.empty()));
+    store.locked(() -> store.reserve(ip("10.9.0.9"), a, 0, Optional.empty()));
+    assertThat(Files.readString(data.resolve("pods/last_reserved_ip.0"))).isEqualTo("10.9.0.9");
+    try (var names = Files.list(data.resolve("pods"))) {
+      assertThat(names.map(n -> n.getFileName().toString())).noneMatch(n -> n.startsWith(HostLocalStore.TEMP_PREFIX));
+    }
+  }
+
   @Test
   void isUsableOnlyInsideLocked() throws Exception {
     HostLocalStore store = HostLocalStore.open(data, "pods");
