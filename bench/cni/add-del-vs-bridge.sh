@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Time per CNI ADD and DEL as the runtime does it (one exec per command, a fresh pod namespace each
-# time): weft (thin client + node daemon) side by side with Debian's reference bridge + host-local, with
+# time): weft (launcher relaying to the node daemon) side by side with Debian's reference bridge + host-local, with
 # and without ipMasq, in one run. Prints min/median/p95 per command and the weft/reference ratio.
 #
 #   ./mvnw package                                # dist/cni/bin/weft, weft-cnid (+ AOT cache)
