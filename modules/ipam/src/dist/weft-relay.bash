@@ -3,21 +3,24 @@
 #
 # When the node daemon weft-cnid runs, an invocation does not need a JVM: weft_relay hands the CNI
 # environment and stdin to the daemon over loopback TCP with bash builtins only (/dev/tcp, read,
-# printf; no fork) and exits with the daemon's reply. The daemon publishes "port token" in
-# ${WEFT_CNI_SOCKET:-/run/weft/cni.sock}.tcp, a root-only file; the token is what lets a request in.
+# printf; no fork) and exits with the daemon's reply. The daemon publishes "port token reply-token" in
+# ${WEFT_CNI_SOCKET:-/run/weft/cni.sock}.tcp, a root-only file: the token lets a request in, and only a
+# reply that carries the reply token (which never goes to the port) is believed.
 # weft_relay returns when it cannot relay (no endpoint file, WEFT_CNI_STANDALONE=1, a value with a
 # tab or newline, connection refused, no answer, refused by the daemon); the launcher then starts the
 # JVM. If it had read stdin by then, weft_relay_stdin is set and the launcher feeds that to the JVM.
 #
 # Framing (see dev.weft.cni.wire.ShellFrames; bash's stdout is line-buffered, so one line, one write):
 #   request  "WEFT-SH1 plugin token stdin-length" ("\tNAME=value")* "\n" stdin
-#   reply    "WEFT-SH1 status exit stdout-length stderr-length\n" stdout stderr
+#   reply    "WEFT-SH1 reply-token status exit stdout-length stderr-length\n" stdout stderr
 
 weft_relay() { # plugin
   [ "${WEFT_CNI_STANDALONE-}" = 1 ] && return 0
-  local endpoint=${WEFT_CNI_SOCKET:-/run/weft/cni.sock}.tcp port token name frame magic status code outlen errlen out err
+  local endpoint=${WEFT_CNI_SOCKET:-/run/weft/cni.sock}.tcp port token reply_token signed name frame magic status \
+    code outlen errlen out err
   [ -f "$endpoint" ] || return 0
-  IFS=' ' read -r port token < "$endpoint" || return 0
+  IFS=' ' read -r port token reply_token < "$endpoint" || return 0
+  [ -n "$reply_token" ] || return 0
   case $port in '' | *[!0-9]*) return 0 ;; esac
   local LC_ALL=C # lengths in bytes, not characters
   frame=
@@ -32,7 +35,8 @@ weft_relay() { # plugin
   { exec 3<> "/dev/tcp/127.0.0.1/$port"; } 2> /dev/null || return 0
   frame="WEFT-SH1 $1 $token ${#weft_relay_stdin}$frame"$'\n'$weft_relay_stdin
   if printf '%s' "$frame" >&3 \
-    && IFS=' ' read -r magic status code outlen errlen <&3 && [ "$magic" = WEFT-SH1 ]; then
+    && IFS=' ' read -r magic signed status code outlen errlen <&3 && [ "$magic" = WEFT-SH1 ] \
+    && [ "$signed" = "$reply_token" ]; then
     out= err=
     [ "$status" = 0 ] && [ "$outlen" -gt 0 ] && IFS= read -r -N "$outlen" out <&3
     [ "$errlen" -gt 0 ] && IFS= read -r -N "$errlen" err <&3

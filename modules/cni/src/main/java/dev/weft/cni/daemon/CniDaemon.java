@@ -68,7 +68,7 @@ public final class CniDaemon implements AutoCloseable {
     this.relay = RelayEndpoint.open(relayEndpointFile(socket), this::invoke);
   }
 
-  /** Where the loopback relay's "port token" line is published: beside the socket, as {@code <socket>.tcp}. */
+  /** Where the loopback relay's "port token reply-token" line is published: beside the socket, as {@code <socket>.tcp}. */
   public static Path relayEndpointFile(Path socket) {
     return socket.resolveSibling(socket.getFileName() + ".tcp");
   }

@@ -33,9 +33,11 @@ import java.util.concurrent.Executors;
  *
  * <p>Why TCP and a token: bash can open {@code /dev/tcp} with a builtin but has no unix sockets, and a
  * loopback port is open to every local user. So the daemon binds 127.0.0.1 on an ephemeral port and
- * writes "port token" to a 0600 file beside its unix socket (in its 0700 directory); a request whose
- * token does not match is closed unanswered, so only a caller that can read that file (root) gets work
- * done. Loopback also pins the caller to the daemon's network namespace, which is the unix socket's
+ * writes "port request-token reply-token" to a 0600 file beside its unix socket (in its 0700
+ * directory); a request whose token does not match is closed unanswered, so only a caller that can read
+ * that file (root) gets work done, and the relay trusts only replies that carry the reply token, which
+ * never crosses the wire towards the daemon (so a process that binds the port after the daemon died
+ * cannot forge an answer). Loopback also pins the caller to the daemon's network namespace, which is the unix socket's
  * namespace check for free. A peer gets a few seconds to send its header line.
  */
 final class RelayEndpoint implements AutoCloseable {
@@ -54,12 +56,14 @@ final class RelayEndpoint implements AutoCloseable {
   private final ServerSocket server;
   private final Path endpointFile;
   private final byte[] token;
+  private final String replyToken;
   private final Handler handler;
 
-  private RelayEndpoint(ServerSocket server, Path endpointFile, byte[] token, Handler handler) {
+  private RelayEndpoint(ServerSocket server, Path endpointFile, byte[] token, String replyToken, Handler handler) {
     this.server = server;
     this.endpointFile = endpointFile;
     this.token = token;
+    this.replyToken = replyToken;
     this.handler = handler;
   }
 
@@ -69,15 +73,16 @@ final class RelayEndpoint implements AutoCloseable {
       ServerSocket server = new ServerSocket();
       try {
         server.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 128);
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        String token = HexFormat.of().formatHex(secret);
+        SecureRandom random = new SecureRandom();
+        String token = secret(random);
+        String replyToken = secret(random);
         Path tmp = endpointFile.resolveSibling(endpointFile.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(tmp, server.getLocalPort() + " " + token + "\n");
+        Files.writeString(tmp, server.getLocalPort() + " " + token + " " + replyToken + "\n");
         Files.move(tmp, endpointFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return Optional.of(new RelayEndpoint(server, endpointFile, token.getBytes(StandardCharsets.US_ASCII), handler));
+        return Optional.of(new RelayEndpoint(server, endpointFile, token.getBytes(StandardCharsets.US_ASCII),
+            replyToken, handler));
       } catch (IOException | RuntimeException e) {
         server.close();
         throw e;
@@ -87,6 +92,12 @@ final class RelayEndpoint implements AutoCloseable {
           + "); clients use the unix socket");
       return Optional.empty();
     }
+  }
+
+  private static String secret(SecureRandom random) {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   int port() {
@@ -129,7 +140,7 @@ final class RelayEndpoint implements AutoCloseable {
             ("weft-cnid does not serve " + request.plugin() + "\n").getBytes(StandardCharsets.UTF_8));
       };
       OutputStream out = new BufferedOutputStream(connection.getOutputStream());
-      ShellFrames.writeReply(out, reply);
+      ShellFrames.writeReply(out, replyToken, reply);
     } catch (SocketTimeoutException e) {
       System.err.println("weft-cnid: relay peer sent no request in time");
     } catch (IOException | RuntimeException e) {

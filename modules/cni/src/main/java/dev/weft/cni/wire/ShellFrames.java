@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * request: "WEFT-SH1" SP plugin SP token SP stdin-length ( TAB NAME "=" value )* LF   stdin bytes
- * reply:   "WEFT-SH1" SP status SP exit SP stdout-length SP stderr-length LF   stdout stderr
+ * reply:   "WEFT-SH1" SP reply-token SP status SP exit SP stdout-length SP stderr-length LF   stdout stderr
  * </pre>
  *
  * The request's environment rides on its first line because bash's stdout is line-buffered: every LF
  * is a write, so one line is one segment. Lengths are byte counts; names are {@code CNI_*}/{@code
  * WEFT_*} variables and values hold no TAB or LF (the relay runs the JVM client for anything else).
  * Reading is bounded, so a peer without the token cannot make the daemon buffer more than one line.
+ * The reply carries a second token, which the request never does: a process that took over the port of
+ * a daemon that died learns the request token from the first request but cannot answer it.
  */
 public final class ShellFrames {
   static final String MAGIC = "WEFT-SH1";
@@ -82,8 +84,8 @@ public final class ShellFrames {
     out.flush();
   }
 
-  public static void writeReply(OutputStream out, WireFormat.Reply r) throws IOException {
-    String head = MAGIC + " " + r.status() + " " + r.exitCode() + " " + r.stdout().length + " "
+  public static void writeReply(OutputStream out, String replyToken, WireFormat.Reply r) throws IOException {
+    String head = MAGIC + " " + replyToken + " " + r.status() + " " + r.exitCode() + " " + r.stdout().length + " "
         + r.stderr().length + "\n";
     out.write(head.getBytes(StandardCharsets.US_ASCII));
     out.write(r.stdout());
@@ -91,15 +93,19 @@ public final class ShellFrames {
     out.flush();
   }
 
-  public static WireFormat.Reply readReply(InputStream in) throws IOException {
+  /** Reads a reply and checks that it carries {@code replyToken}, as the shell relay does. */
+  public static WireFormat.Reply readReply(InputStream in, String replyToken) throws IOException {
     String[] words = readLine(in).split(" ", -1);
-    if (words.length != 5 || !words[0].equals(MAGIC)) {
+    if (words.length != 6 || !words[0].equals(MAGIC)) {
       throw new IOException("not a weft relay reply");
     }
-    int status = parseLength(words[1]);
-    int exit = parseLength(words[2]);
-    byte[] stdout = in.readNBytes(parseLength(words[3]));
-    byte[] stderr = in.readNBytes(parseLength(words[4]));
+    if (!words[1].equals(replyToken)) {
+      throw new IOException("relay reply without the daemon's reply token");
+    }
+    int status = parseLength(words[2]);
+    int exit = parseLength(words[3]);
+    byte[] stdout = in.readNBytes(parseLength(words[4]));
+    byte[] stderr = in.readNBytes(parseLength(words[5]));
     return new WireFormat.Reply(status, exit, stdout, stderr);
   }
 

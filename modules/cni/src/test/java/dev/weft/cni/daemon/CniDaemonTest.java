@@ -57,6 +57,7 @@ class CniDaemonTest {
       String[] line = Files.readString(endpoint).strip().split(" ");
       assertThat(Integer.parseInt(line[0])).isEqualTo(daemon.relayPort().orElseThrow());
       assertThat(line[1]).matches("[0-9a-f]{64}");
+      assertThat(line[2]).matches("[0-9a-f]{64}").isNotEqualTo(line[1]);
 
       Reply served = relay(daemon, new ShellRequest("weft", line[1], Map.of("CNI_COMMAND", "VERSION"), version));
       assertThat(served.status()).isEqualTo(WireFormat.SERVED);
@@ -77,10 +78,14 @@ class CniDaemonTest {
     assertThat(tmp.resolve("run/cni.sock.tcp")).doesNotExist();
   }
 
+  private static String replyToken(CniDaemon daemon) throws IOException {
+    return Files.readString(CniDaemon.relayEndpointFile(daemon.socket())).strip().split(" ")[2];
+  }
+
   private static Reply relay(CniDaemon daemon, ShellRequest request) throws IOException {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), daemon.relayPort().orElseThrow())) {
       ShellFrames.writeRequest(s.getOutputStream(), request);
-      return ShellFrames.readReply(s.getInputStream());
+      return ShellFrames.readReply(s.getInputStream(), replyToken(daemon));
     }
   }
 }

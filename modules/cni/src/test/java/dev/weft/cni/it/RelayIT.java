@@ -7,7 +7,10 @@ import dev.weft.cni.testing.Json;
 import dev.weft.cni.testing.Node;
 import dev.weft.cni.testing.Plugin;
 import dev.weft.cni.testing.Plugin.Reply;
+import dev.weft.cni.testing.Sockets;
 import dev.weft.linux.testing.Lab;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -88,7 +91,7 @@ class RelayIT {
       Path socket = tmp.resolve("gone/cni.sock");
       Files.createDirectories(socket.getParent());
       // a daemon that died without cleaning up: nothing listens on the port, no unix socket
-      Files.writeString(socket.resolveSibling("cni.sock.tcp"), "9 " + "ab".repeat(32) + "\n");
+      Files.writeString(socket.resolveSibling("cni.sock.tcp"), "9 " + "ab".repeat(32) + " " + "cd".repeat(32) + "\n");
       Plugin stale = new Plugin(node.name(), Map.of("WEFT_CNI_SOCKET", socket.toString()));
       String ipam = ipamConfig(node, "wtstale", "\"comment\":\"" + "x".repeat(70_000) + "\",");
       Reply add = stale.exec(Plugin.dist("weft-ipam"), env("ADD", "c1"), ipam).ok();
@@ -96,6 +99,37 @@ class RelayIT {
       assertThat(node.ipFiles("wtstale")).hasSize(1);
       stale.exec(Plugin.dist("weft-ipam"), env("DEL", "c1"), ipam).ok();
       assertThat(node.ipFiles("wtstale")).isEmpty();
+    }
+  }
+
+  /** Whoever binds a dead daemon's port learns the request token, but cannot sign a reply. */
+  @Test
+  void aReplyWithoutTheReplyTokenIsNotBelieved() throws Exception {
+    try (Node node = new Node(LAB, "h", tmp, false);
+        ServerSocketChannel impostor = Sockets.listen(LAB.driver(), node.ref(), "127.0.0.1", 0)) {
+      int port = ((java.net.InetSocketAddress) impostor.getLocalAddress()).getPort();
+      Path socket = tmp.resolve("gone/cni.sock");
+      Files.createDirectories(socket.getParent());
+      Files.writeString(socket.resolveSibling("cni.sock.tcp"), port + " " + "ab".repeat(32) + " " + "cd".repeat(32) + "\n");
+      String forged = "{\"cniVersion\":\"1.0.0\",\"ips\":[{\"address\":\"192.0.2.66/24\"}]}";
+      StringBuilder heard = new StringBuilder();
+      Thread answering = Thread.ofVirtual().start(() -> {
+        try (SocketChannel c = impostor.accept()) {
+          java.nio.ByteBuffer request = java.nio.ByteBuffer.allocate(4096);
+          c.read(request);
+          heard.append(new String(request.array(), 0, request.position(), java.nio.charset.StandardCharsets.UTF_8));
+          c.write(java.nio.ByteBuffer.wrap(("WEFT-SH1 " + "ab".repeat(32) + " 0 0 " + forged.length() + " 0\n" + forged)
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.io.IOException e) {
+          // the test's assertions say what happened
+        }
+      });
+      Reply add = new Plugin(node.name(), Map.of("WEFT_CNI_SOCKET", socket.toString()))
+          .exec(Plugin.dist("weft-ipam"), env("ADD", "c1"), ipamConfig(node, "wtforge", "")).ok();
+      answering.join(10_000);
+      assertThat(heard.toString()).as("the relay did ask the impostor").startsWith("WEFT-SH1 weft-ipam " + "ab".repeat(32));
+      assertThat(add.stdout()).doesNotContain("192.0.2.66").contains("\"address\":\"10.98.");
+      assertThat(node.ipFiles("wtforge")).hasSize(1);
     }
   }
 

@@ -39,12 +39,21 @@ class ShellFramesProperties {
   void repliesRoundTrip(@ForAll @IntRange(min = 0, max = 1) int status, @ForAll @IntRange(min = 0, max = 255) int exit,
       @ForAll @Size(max = 2048) byte[] stdout, @ForAll @Size(max = 2048) byte[] stderr) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ShellFrames.writeReply(out, new Reply(status, exit, stdout, stderr));
-    Reply back = ShellFrames.readReply(new ByteArrayInputStream(out.toByteArray()));
+    ShellFrames.writeReply(out, "r3ply", new Reply(status, exit, stdout, stderr));
+    Reply back = ShellFrames.readReply(new ByteArrayInputStream(out.toByteArray()), "r3ply");
     assertThat(back.status()).isEqualTo(status);
     assertThat(back.exitCode()).isEqualTo(exit);
     assertThat(back.stdout()).isEqualTo(stdout);
     assertThat(back.stderr()).isEqualTo(stderr);
+  }
+
+  @Property(tries = 50)
+  void aReplyWithoutTheReplyTokenIsRefused(@ForAll @Size(max = 64) byte[] stdout, @ForAll("plugins") String forged)
+      throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ShellFrames.writeReply(out, forged, new Reply(0, 0, stdout, new byte[0]));
+    assertThatThrownBy(() -> ShellFrames.readReply(new ByteArrayInputStream(out.toByteArray()), "r3ply"))
+        .isInstanceOf(IOException.class).hasMessageContaining("reply token");
   }
 
   @Property
