@@ -127,7 +127,7 @@ public final class BridgeMode {
     }
     try {
       rules.remove(options.ipMasq() ? List.copyOf(ips) : List.of(),
-          options.macSpoofCheck() ? Optional.of(hostVeth) : Optional.empty());
+          options.macSpoofCheck() ? List.of(hostVeth) : List.of());
     } catch (RuntimeException e) {
       failures.add("remove rules: " + e.getMessage());
     }
@@ -234,7 +234,7 @@ public final class BridgeMode {
     try {
       if (rulesInstalled) {
         rules.remove(options.ipMasq() ? addresses(allocated.ips()) : List.of(),
-            options.macSpoofCheck() ? Optional.of(HostVethName.of(pod.network(), pod.attachment())) : Optional.empty());
+            options.macSpoofCheck() ? List.of(HostVethName.of(pod.network(), pod.attachment())) : List.of());
       }
     } catch (RuntimeException e) {
       cause.addSuppressed(e);

@@ -144,18 +144,18 @@ public final class PodRules {
   }
 
   /**
-   * Removes the elements of these addresses and this port (and the port's chain), whether or not they
+   * Removes the elements of these addresses and these ports (and the ports' chains), whether or not they
    * exist. All in one transaction first; when that is refused because something is already gone (a
    * second DEL, an ADD that never got that far), each part is deleted on its own and only "no such
    * element/chain/table" is taken as done: any other refusal is an error. Deleting needs no verdict or
    * chain name, so elements made under an earlier configuration of the network go too.
    */
-  public void remove(List<IpAddress> masquerade, Optional<InterfaceName> guardedPort) {
+  public void remove(List<IpAddress> masquerade, List<InterfaceName> guardedPorts) {
     List<String> parts = new ArrayList<>();
     for (IpAddress ip : masquerade) {
       parts.add("delete element " + nftFamily(ip.family()) + " " + TABLE + " pods { " + ip + " }\n");
     }
-    guardedPort.ifPresent(port -> {
+    guardedPorts.forEach(port -> {
       parts.add("delete element bridge " + TABLE + " ports { \"" + port + "\" }\n");
       parts.add("flush chain bridge " + TABLE + " " + portChain(port) + "\ndelete chain bridge " + TABLE + " "
           + portChain(port) + "\n");

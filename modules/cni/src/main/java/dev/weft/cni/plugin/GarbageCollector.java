@@ -16,11 +16,11 @@ import dev.weft.linux.error.DriverException;
 import dev.weft.linux.link.Link;
 import dev.weft.linux.netns.NetnsRef;
 import dev.weft.model.value.InterfaceName;
+import dev.weft.model.value.IpAddress;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -88,26 +88,29 @@ final class GarbageCollector {
     return removed;
   }
 
+  /** All stale elements go in one nft transaction: each deleting transaction waits for an RCU grace period. */
   private int removeElements(String network, Set<Attachment> keep, List<String> errors) {
-    int removed = 0;
+    List<Element> stale;
     try {
-      for (Element e : inventory.list(network)) {
-        if (keep.contains(e.attachment())) {
-          continue;
-        }
-        try {
-          switch (e) {
-            case Element.Masquerade m -> rules.remove(List.of(m.address()), Optional.empty());
-            case Element.Port p -> rules.remove(List.of(), Optional.of(InterfaceName.of(p.hostVeth())));
-          }
-          removed++;
-        } catch (RuntimeException failure) {
-          errors.add("rules of " + e.attachment() + ": " + failure.getMessage());
-        }
-      }
+      stale = inventory.list(network).stream().filter(e -> !keep.contains(e.attachment())).toList();
     } catch (IOException e) {
       errors.add("list rules: " + e.getMessage());
+      return 0;
     }
-    return removed;
+    List<IpAddress> addresses = new ArrayList<>();
+    List<InterfaceName> ports = new ArrayList<>();
+    for (Element e : stale) {
+      switch (e) {
+        case Element.Masquerade m -> addresses.add(m.address());
+        case Element.Port p -> ports.add(InterfaceName.of(p.hostVeth()));
+      }
+    }
+    try {
+      rules.remove(addresses, ports);
+      return stale.size();
+    } catch (RuntimeException failure) {
+      errors.add("rules of " + stale.stream().map(Element::attachment).distinct().toList() + ": " + failure.getMessage());
+      return 0;
+    }
   }
 }
