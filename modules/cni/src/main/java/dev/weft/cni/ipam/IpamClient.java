@@ -8,13 +8,8 @@ import dev.weft.cni.protocol.CniLog;
 import dev.weft.cni.protocol.CniRequest;
 import dev.weft.cni.protocol.DelegateInvoker;
 import dev.weft.cni.protocol.result.CniResult;
-import dev.weft.ipam.disk.HostLocalStore;
-import dev.weft.ipam.node.NodeAllocator;
-import dev.weft.ipam.plugin.IpamConfig;
-import dev.weft.ipam.plugin.IpamConfigParser;
 import dev.weft.ipam.plugin.WeftIpamPlugin;
 import dev.weft.model.value.IpAddress;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,17 +80,7 @@ public final class IpamClient {
    * DEL reads them before releasing, to remove the rules keyed by them even when prevResult is absent.
    */
   public List<IpAddress> held(CniRequest request) throws CniException {
-    if (!inProcess(type(request))) {
-      return List.of();
-    }
-    CniRequest r = forIpam(request);
-    IpamConfig config = IpamConfigParser.parse(r.config(), r.env().args());
-    try {
-      HostLocalStore store = HostLocalStore.open(config.dataDir(), config.network());
-      return new NodeAllocator(config.rangeSets(), store).addressesOf(r.attachment());
-    } catch (IOException e) {
-      throw CniException.io("IPAM store " + config.dataDir().resolve(config.network()), e);
-    }
+    return inProcess(type(request)) ? plugin().held(forIpam(request)) : List.of();
   }
 
   private WeftIpamPlugin plugin() {

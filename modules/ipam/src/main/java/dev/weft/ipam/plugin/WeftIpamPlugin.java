@@ -82,16 +82,21 @@ public final class WeftIpamPlugin implements CniPlugin {
     }
   }
 
+  /** The addresses the request's attachment holds: for CHECK, and for a plugin's DEL before it releases. */
+  public List<IpAddress> held(CniRequest request) throws CniException {
+    IpamConfig config = IpamConfigParser.parse(request.config(), request.env().args());
+    try {
+      return allocator(config).addressesOf(request.attachment());
+    } catch (IOException e) {
+      throw CniException.io("IPAM store " + config.dataDir().resolve(config.network()), e);
+    }
+  }
+
   @Override
   public void check(CniRequest request) throws CniException {
     IpamConfig config = IpamConfigParser.parse(request.config(), request.env().args());
     Attachment owner = request.attachment();
-    List<IpAddress> held;
-    try {
-      held = allocator(config).addressesOf(owner);
-    } catch (IOException e) {
-      throw CniException.io("IPAM store " + config.dataDir().resolve(config.network()), e);
-    }
+    List<IpAddress> held = held(request);
     if (held.isEmpty()) {
       throw new CniException(PluginCode.CHECK_FAILED, "weft-ipam: no address is allocated to " + owner);
     }
