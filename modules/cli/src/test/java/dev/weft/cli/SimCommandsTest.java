@@ -51,7 +51,11 @@ class SimCommandsTest {
   void reachMatrixInEveryFormat() throws Exception {
     Cli.Result grid = Cli.run("sim", "reach", MODES, "--explain");
     assertThat(grid.exitCode()).as(grid.err()).isZero();
-    assertThat(grid.out()).contains("X");
+    // the "none" pod (batch-job) reaches nothing and nothing reaches it; the other pairs are reachable
+    assertThat(grid.out()).contains("9 of 16 pairs reachable")
+        .containsPattern("(?m)^batch-job\tX\tX\tX\tX$")
+        .containsPattern("(?m)^web\t\\.\t\\.\tX\t\\.$")
+        .contains("batch-job -> web: DROPPED (NO_ROUTE)");
     Cli.Result csv = Cli.run("sim", "reach", MODES, "-o", "csv");
     assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("from,to,reachable");
     Cli.Result json = Cli.run("sim", "reach", VXLAN, "--from", "web-1", "--to", "db-1,db-2", "-o", "json");
