@@ -14,6 +14,7 @@ import dev.weft.dataplane.plan.HostPlan;
 import dev.weft.dataplane.plan.HostPlanner;
 import dev.weft.dataplane.plan.NamespaceMapping;
 import dev.weft.dataplane.plan.PlanOptions;
+import dev.weft.dataplane.underlay.Encapsulation;
 import dev.weft.lab.LabName;
 import dev.weft.lab.Labs;
 import dev.weft.linux.error.DriverException;
@@ -72,9 +73,9 @@ public final class DataplaneRunCommand implements Callable<Integer> {
   @Option(names = "--vxlan-port", paramLabel = "N", description = "UDP port of every VXLAN device (default: the topology's).")
   Optional<Integer> vxlanPort = Optional.empty();
 
-  @Option(names = "--gre-port", paramLabel = "N", defaultValue = "4754",
-      description = "UDP port GRE-in-UDP rides on (default ${DEFAULT-VALUE}, RFC 8086).")
-  int grePort;
+  @Option(names = "--gre-port", paramLabel = "N",
+      description = "UDP port GRE-in-UDP rides on (default 4754, the IANA port of RFC 8086).")
+  Optional<Integer> grePort = Optional.empty();
 
   public DataplaneRunCommand(LabEnvironment environment) {
     this.environment = environment;
@@ -138,7 +139,7 @@ public final class DataplaneRunCommand implements Callable<Integer> {
 
   private DataplaneOptions options() {
     try {
-      DataplaneOptions options = DataplaneOptions.defaults().withPlan(new PlanOptions(vxlanPort, grePort))
+      DataplaneOptions options = DataplaneOptions.defaults().withPlan(new PlanOptions(vxlanPort, grePort.orElse(Encapsulation.GRE_IN_UDP.defaultPort())))
           .withOffloads(offloads).withNamespaces(NamespaceMapping.onHost());
       return noMetrics ? options : options.withMetricsPort(metricsPort);
     } catch (IllegalArgumentException e) {
