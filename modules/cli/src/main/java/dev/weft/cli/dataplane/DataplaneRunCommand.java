@@ -95,11 +95,12 @@ public final class DataplaneRunCommand implements Callable<Integer> {
     quietLeakDetection();
     RunningDataplane dp = start(model, plan, options);
     PrintWriter err = spec.commandLine().getErr();
-    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("weft-dataplane-stop").unstarted(() -> {
+    Thread stopOnSignal = Thread.ofPlatform().name("weft-dataplane-stop").unstarted(() -> {
       dp.close();
       err.println("weft dataplane: stopped host " + plan.host() + " (" + dp.errors() + " errors logged)");
       err.flush();
-    }));
+    });
+    Runtime.getRuntime().addShutdownHook(stopOnSignal);
     PrintWriter out = spec.commandLine().getOut();
     out.print(RunBanner.render(model.name(), dp.plan(), options.namespaces(), dp.metricsPort()));
     out.flush();
@@ -109,6 +110,8 @@ public final class DataplaneRunCommand implements Callable<Integer> {
       // run in-process and interrupted rather than signalled: stop forwarding all the same
       dp.close();
       Thread.currentThread().interrupt();
+    } finally {
+      removeHook(stopOnSignal);
     }
     return ExitCode.OK;
   }
@@ -160,5 +163,14 @@ public final class DataplaneRunCommand implements Callable<Integer> {
           + String.join(", ", model.hosts().stream().map(h -> h.name().value()).sorted().toList()));
     }
     return new HostPlanner(model, options).plan(name);
+  }
+
+  /** An in-process run (tests, embedding) must not leave its hook behind; during shutdown it is running. */
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is what is stopping us
+    }
   }
 }
