@@ -1,5 +1,6 @@
 package dev.weft.cni.daemon;
 
+import dev.weft.cni.overlay.UserspaceVteps;
 import dev.weft.cni.plugin.NetworkLocks;
 import dev.weft.cni.plugin.WeftCniPlugin;
 import dev.weft.cni.protocol.CniDispatcher;
@@ -47,6 +48,8 @@ public final class CniDaemon implements AutoCloseable {
   private final Path socket;
   private final LinuxDriver driver;
   private final NetworkLocks locks = new NetworkLocks();
+  /** The userspace tunnels of {@code "dataplane": "weft"} overlays: they live as long as the daemon. */
+  private final UserspaceVteps vteps = new UserspaceVteps();
   private final String namespaceId;
   private final Optional<Path> logFile;
   private final ServerSocketChannel server;
@@ -118,7 +121,7 @@ public final class CniDaemon implements AutoCloseable {
     PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
     CniLog log = CniLog.fromEnvironment(plugin, env, err);
     long start = System.nanoTime();
-    CniPlugin served = plugin.equals("weft-ipam") ? new WeftIpamPlugin(log) : new WeftCniPlugin(driver, log, locks);
+    CniPlugin served = plugin.equals("weft-ipam") ? new WeftIpamPlugin(log) : new WeftCniPlugin(driver, log, locks, Optional.of(vteps));
     int exit = new CniDispatcher(served, log).run(env, new ByteArrayInputStream(stdin), stdout);
     err.flush();
     log.info(env.getOrDefault("CNI_COMMAND", "?") + " served in " + (System.nanoTime() - start) / 1000 + " us, exit " + exit);
@@ -140,6 +143,7 @@ public final class CniDaemon implements AutoCloseable {
       relay.get().close();
     }
     server.close();
+    vteps.close();
     Files.deleteIfExists(socket);
   }
 }

@@ -56,22 +56,12 @@ public final class KernelVxlanBackend implements OverlayBackend {
       Underlay underlay = Underlay.resolve(host, options);
       Mtu mtu = Mtu.of(underlay.link().mtu()).minus(OVERHEAD);
       ensureDevice(host, underlay, mtu);
-      InterfaceAddress own = new InterfaceAddress(nodeSubnet.network(), 32);
-      if (host.addresses().list(device()).stream().noneMatch(a -> a.address().equals(own))) {
-        try {
-          host.addresses().add(device(), own);
-        } catch (AlreadyExistsException raced) {
-          // a parallel reconcile added it
-        }
-      }
-      List<Peer> remote = peers.stream()
-          .filter(p -> !p.address().equals(underlay.address()) && !p.subnet().equals(nodeSubnet)).toList();
+      List<Peer> remote = PeerRoutes.remote(peers, underlay.address(), nodeSubnet);
       for (Peer p : remote) {
-        host.neighbours().replace(device(), p.gateway(), p.vtepMac());
         host.fdb().replace(FdbSpec.vxlan(device(), p.vtepMac(), p.address()));
-        host.routes().replace(RouteSpec.to(p.subnet()).via(p.gateway()).dev(device()).withOnlink());
       }
-      removeStale(host, remote);
+      PeerRoutes.apply(host, device(), nodeSubnet, remote);
+      removeStaleFdb(host, remote);
       return mtu;
     } catch (DriverException e) {
       throw new CniException(WeftCodes.KERNEL_REFUSED, "overlay: " + e.getMessage());
@@ -105,21 +95,8 @@ public final class KernelVxlanBackend implements OverlayBackend {
         && link.mac().filter(mac::equals).isPresent();
   }
 
-  private void removeStale(Rtnetlink host, List<Peer> remote) {
-    int index = host.links().indexOf(device());
-    Set<Cidr> subnets = remote.stream().map(Peer::subnet).collect(Collectors.toSet());
+  private void removeStaleFdb(Rtnetlink host, List<Peer> remote) {
     Set<Mac> macs = remote.stream().map(Peer::vtepMac).collect(Collectors.toSet());
-    Set<dev.weft.model.value.IpAddress> gateways = remote.stream().map(Peer::gateway).collect(Collectors.toSet());
-    for (RouteEntry r : host.routes().list(IpFamily.IPV4, 254)) {
-      if (r.outputIndex().orElse(-1) == index && r.gateway().isPresent() && !subnets.contains(r.destination())) {
-        host.routes().deleteIfExists(RouteSpec.to(r.destination()).via(r.gateway().get()).dev(device()));
-      }
-    }
-    for (NeighbourEntry n : host.neighbours().list(IpFamily.IPV4)) {
-      if (n.index() == index && !gateways.contains(n.address())) {
-        host.neighbours().deleteIfExists(device(), n.address());
-      }
-    }
     for (FdbEntry f : host.fdb().list(device())) {
       if (f.destination().isPresent() && !macs.contains(f.mac())) {
         host.fdb().deleteIfExists(FdbSpec.vxlan(device(), f.mac(), f.destination().get()));

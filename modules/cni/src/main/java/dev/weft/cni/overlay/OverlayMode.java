@@ -27,16 +27,18 @@ import java.util.Optional;
 public final class OverlayMode {
   private final LinuxDriver driver;
   private final BridgeMode bridge;
+  private final Optional<UserspaceVteps> vteps;
 
-  public OverlayMode(LinuxDriver driver, BridgeMode bridge) {
+  public OverlayMode(LinuxDriver driver, BridgeMode bridge, Optional<UserspaceVteps> vteps) {
     this.driver = driver;
     this.bridge = bridge;
+    this.vteps = vteps;
   }
 
   public CniResult add(PodRequest pod, BridgeOptions options, OverlayOptions overlay) throws CniException {
     Cidr subnet = NodeSubnets.resolve(overlay.nodeSubnet());
     List<Peer> peers = PeersFile.read(overlay.peersFile());
-    Mtu mtu = OverlayBackends.select(driver, overlay).reconcile(subnet, peers);
+    Mtu mtu = OverlayBackends.select(driver, overlay, vteps).reconcile(subnet, peers);
     BridgeOptions withMtu = options.mtu().isPresent() ? options : options.withMtu(mtu);
     List<Cidr> cluster = new ArrayList<>();
     peers.forEach(p -> cluster.add(p.subnet()));

@@ -36,6 +36,8 @@ public record OverlayOptions(
 
   /** flannel's port: Linux's own VXLAN default, 8472 (IANA's is 4789). */
   public static final int DEFAULT_PORT = 8472;
+  /** GRE-in-UDP's IANA port (RFC 8086), the default of the userspace GRE backend. */
+  public static final int GRE_IN_UDP_PORT = 4754;
 
   /** Where the node's pod subnet comes from. */
   public sealed interface NodeSubnetSource {

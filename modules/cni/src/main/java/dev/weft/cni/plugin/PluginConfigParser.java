@@ -74,7 +74,8 @@ public final class PluginConfigParser {
       default -> throw o.require("dataplane").error("unknown dataplane, expected \"kernel\" or \"weft\"");
     };
     Vni vni = Vni.of(o.field("vni").isPresent() ? (int) o.require("vni").asLong(0, Vni.MAX) : 1);
-    int port = o.field("port").isPresent() ? (int) o.require("port").asLong(1, 65535) : OverlayOptions.DEFAULT_PORT;
+    int port = o.field("port").isPresent() ? (int) o.require("port").asLong(1, 65535)
+        : backend == OverlayOptions.Backend.GRE ? OverlayOptions.GRE_IN_UDP_PORT : OverlayOptions.DEFAULT_PORT;
     Optional<InterfaceName> underlay = o.field("underlay").isPresent()
         ? Optional.of(o.require("underlay").asValue(InterfaceName::of)) : Optional.empty();
     Optional<IpAddress> local = o.field("localAddress").isPresent()

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The plugin run in the calling process, for when no node daemon answers. The thin client loads this
@@ -20,7 +21,7 @@ public final class StandaloneMain {
   public static int run(Map<String, String> env, byte[] stdin, OutputStream stdout, PrintStream stderr) {
     CniLog log = CniLog.fromEnvironment("weft", env, stderr);
     try (LinuxDriver driver = LinuxDriver.open()) {
-      return new CniDispatcher(new WeftCniPlugin(driver, log, new NetworkLocks()), log)
+      return new CniDispatcher(new WeftCniPlugin(driver, log, new NetworkLocks(), Optional.empty()), log)
           .run(env, new ByteArrayInputStream(stdin), stdout);
     }
   }

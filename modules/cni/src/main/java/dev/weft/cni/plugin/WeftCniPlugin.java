@@ -7,6 +7,7 @@ import dev.weft.cni.nft.PodRules;
 import dev.weft.cni.overlay.OverlayBackends;
 import dev.weft.cni.overlay.OverlayMode;
 import dev.weft.cni.overlay.PeersFile;
+import dev.weft.cni.overlay.UserspaceVteps;
 import dev.weft.cni.protocol.CniException;
 import dev.weft.cni.protocol.CniLog;
 import dev.weft.cni.protocol.CniPlugin;
@@ -18,6 +19,7 @@ import dev.weft.linux.LinuxDriver;
 import dev.weft.linux.Rtnetlink;
 import dev.weft.linux.error.DriverException;
 import dev.weft.linux.netns.NetnsRef;
+import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 
 /**
@@ -42,15 +44,18 @@ public final class WeftCniPlugin implements CniPlugin {
   private final SimpleModes simple;
   private final GarbageCollector gc;
   private final NetworkLocks locks;
+  private final Optional<UserspaceVteps> vteps;
 
-  public WeftCniPlugin(LinuxDriver driver, CniLog log, NetworkLocks locks) {
+  /** {@code vteps}: the node daemon's userspace tunnels ({@code "dataplane": "weft"}); empty standalone. */
+  public WeftCniPlugin(LinuxDriver driver, CniLog log, NetworkLocks locks, Optional<UserspaceVteps> vteps) {
     this.driver = driver;
     this.locks = locks;
+    this.vteps = vteps;
     this.log = log;
     this.ipam = new IpamClient(log, new DelegateInvoker());
     PodRules rules = new PodRules(driver.netfilter(), NetnsRef.home());
     this.bridge = new BridgeMode(driver, ipam, rules, log);
-    this.overlay = new OverlayMode(driver, bridge);
+    this.overlay = new OverlayMode(driver, bridge, vteps);
     this.simple = new SimpleModes(driver);
     this.gc = new GarbageCollector(driver, ipam, rules, new PodRuleInventory(), log);
   }
@@ -132,7 +137,7 @@ public final class WeftCniPlugin implements CniPlugin {
     switch (mode) {
       case ModeConfig.Bridge b -> ipamStatus(request);
       case ModeConfig.Overlay o -> {
-        OverlayBackends.select(driver, o.overlay()).status();
+        OverlayBackends.select(driver, o.overlay(), vteps).status();
         PeersFile.read(o.overlay().peersFile());
         ipamStatus(OverlayMode.withIpam(request, o.overlay()));
       }

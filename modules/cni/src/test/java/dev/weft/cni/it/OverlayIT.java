@@ -48,9 +48,7 @@ class OverlayIT {
   void podsOnTwoNodesTalkOverVxlan(String version) throws Exception {
     try (Node a = new Node(LAB, "a", tmp.resolve("a"), true); Node b = new Node(LAB, "b", tmp.resolve("b"), false)) {
       underlay(a, b);
-      Path peers = tmp.resolve("peers.json");
-      Files.writeString(peers, "{\"peers\":[{\"node\":\"a\",\"address\":\"192.168.77.1\",\"subnet\":\"10.95.1.0/24\"},"
-          + "{\"node\":\"b\",\"address\":\"192.168.77.2\",\"subnet\":\"10.95.2.0/24\"}]}");
+      Path peers = twoPeers(tmp.resolve("peers.json"), "10.95");
       String configA = config(version, peers, "\"subnet\":\"10.95.1.0/24\"", a.dataDir());
       String configB = config(version, peers, "\"subnet\":\"10.95.2.0/24\"", b.dataDir());
       String podA = a.pod("p");
@@ -68,10 +66,7 @@ class OverlayIT {
       assertThat(Shell.ok("ip", "-n", a.name(), "neigh", "show", "dev", "weft.42")).contains("10.95.2.0").contains("PERMANENT");
       assertThat(Shell.ok("bridge", "-n", a.name(), "fdb", "show", "dev", "weft.42")).contains("dst 192.168.77.2");
       assertThat(Shell.ok("ip", "-n", BridgeModeIT.podName(podA), "link", "show", "eth0")).contains("mtu 1450");
-      try (ServerSocketChannel server = Sockets.listen(LAB.driver(), NetnsRef.named(BridgeModeIT.podName(podB)), ipB, 9000)) {
-        assertThat(Sockets.exchange(LAB.driver(), NetnsRef.named(BridgeModeIT.podName(podA)), server, ipB, 9000, "over vxlan"))
-            .isEqualTo("over vxlan");
-      }
+      assertThat(talk(podA, podB, ipB, 9000, "over vxlan")).isEqualTo("over vxlan");
       if (!version.startsWith("0.3")) {
         a.plugin().run("CHECK", "ca", podA, "eth0", withPrev(configA, addA.stdout())).ok();
       }
@@ -80,6 +75,59 @@ class OverlayIT {
       b.plugin().run("DEL", "cb", podB, "eth0", configB).ok();
       assertThat(a.hostVeths()).isEmpty();
       assertThat(b.ipFiles("wtovl")).isEmpty();
+    }
+  }
+
+  /**
+   * {@code "dataplane": "weft"}: the overlay runs in weft-cnid's userspace VTEP. Pods on two nodes talk
+   * TCP both ways over VXLAN, over GRE-in-UDP (which this kernel cannot do itself), and between a node on
+   * the kernel's VXLAN and a node on weft's, which proves the VTEP speaks the kernel's wire format.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"weft-vxlan", "weft-gre", "kernel-vxlan-with-weft-vxlan"})
+  void podsTalkThroughTheUserspaceDataplane(String setup) throws Exception {
+    try (Node a = new Node(LAB, "a", tmp.resolve("a"), true); Node b = new Node(LAB, "b", tmp.resolve("b"), true)) {
+      underlay(a, b);
+      Path peers = twoPeers(tmp.resolve("peers.json"), "10.93");
+      boolean gre = setup.equals("weft-gre");
+      String weft = (gre ? "\"backend\":\"gre\"," : "") + "\"dataplane\":\"weft\",\"vni\":42";
+      String configA = config("1.1.0", peers, "\"subnet\":\"10.93.1.0/24\"", a.dataDir());
+      String configB = config("1.1.0", peers, "\"subnet\":\"10.93.2.0/24\"", b.dataDir()).replace("\"vni\":42", weft);
+      if (!setup.startsWith("kernel")) {
+        configA = configA.replace("\"vni\":42", weft);
+      }
+      if (gre) { // the GRE backend's own default port, 4754
+        configA = configA.replace("\"port\":8472,", "");
+        configB = configB.replace("\"port\":8472,", "");
+      }
+      String podA = a.pod("p");
+      String podB = b.pod("q");
+      Reply addA = a.plugin().run("ADD", "ca", podA, "eth0", configA).ok();
+      Reply addB = b.plugin().run("ADD", "cb", podB, "eth0", configB).ok();
+      String ipA = Json.podAddress(addA.stdout());
+      String ipB = Json.podAddress(addB.stdout());
+      String device = gre ? "weftg.42" : "weftu.42";
+      assertThat(Shell.ok("ip", "-n", b.name(), "-d", "link", "show", device)).contains("tun type tap")
+          .contains(gre ? "mtu 1464" : "mtu 1450");
+      assertThat(Shell.ok("ip", "-n", b.name(), "route")).contains("10.93.1.0/24 via 10.93.1.0 dev " + device + " proto static onlink");
+      assertThat(Shell.ok("ip", "-n", BridgeModeIT.podName(podB), "link", "show", "eth0")).contains(gre ? "mtu 1464" : "mtu 1450");
+      assertThat(talk(podA, podB, ipB, 9000, "a to b")).isEqualTo("a to b");
+      assertThat(talk(podB, podA, ipA, 9001, "b to a")).isEqualTo("b to a");
+      a.plugin().run("DEL", "ca", podA, "eth0", configA).ok();
+      b.plugin().run("DEL", "cb", podB, "eth0", configB).ok();
+      assertThat(b.hostVeths()).isEmpty();
+    }
+  }
+
+  @Test
+  void theWeftDataplaneWithoutTheDaemonIsCode50() {
+    try (Node a = new Node(LAB, "a", tmp.resolve("a"), false)) {
+      String config = config("1.1.0", tmp.resolve("none.json"), "\"subnet\":\"10.98.1.0/24\"", a.dataDir())
+          .replace("\"vni\":42", "\"dataplane\":\"weft\",\"vni\":42").replace("\"underlay\":\"ul0\",", "");
+      Reply add = a.plugin().run("ADD", "c1", a.pod("p"), "eth0", config);
+      assertThat(Json.code(add.stdout())).isEqualTo(50);
+      assertThat(Json.parse(add.stdout()).get("msg").asString()).contains("weft-cnid");
+      assertThat(Shell.linkNames(a.name())).containsExactly("lo");
     }
   }
 
@@ -137,6 +185,19 @@ class OverlayIT {
       assertThat(a.ipFiles("wtovl")).isEmpty();
       Reply status = a.plugin().run("STATUS", "", "", "", config);
       assertThat(Json.code(status.stdout())).isEqualTo(50);
+    }
+  }
+
+  /** Nodes a (192.168.77.1, PREFIX.1.0/24) and b (192.168.77.2, PREFIX.2.0/24). */
+  static Path twoPeers(Path file, String prefix) throws java.io.IOException {
+    return Files.writeString(file, "{\"peers\":[{\"node\":\"a\",\"address\":\"192.168.77.1\",\"subnet\":\"" + prefix
+        + ".1.0/24\"},{\"node\":\"b\",\"address\":\"192.168.77.2\",\"subnet\":\"" + prefix + ".2.0/24\"}]}");
+  }
+
+  /** A TCP exchange from pod {@code from} to a server in pod {@code to} on {@code ip}:{@code port}. */
+  static String talk(String from, String to, String ip, int port, String message) throws Exception {
+    try (ServerSocketChannel server = Sockets.listen(LAB.driver(), NetnsRef.named(BridgeModeIT.podName(to)), ip, port)) {
+      return Sockets.exchange(LAB.driver(), NetnsRef.named(BridgeModeIT.podName(from)), server, ip, port, message);
     }
   }
 
