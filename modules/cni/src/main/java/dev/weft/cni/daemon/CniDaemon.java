@@ -4,6 +4,7 @@ import dev.weft.cni.overlay.UserspaceVteps;
 import dev.weft.cni.plugin.NetworkLocks;
 import dev.weft.cni.plugin.WeftCniPlugin;
 import dev.weft.cni.protocol.CniDispatcher;
+import dev.weft.cni.protocol.CniException;
 import dev.weft.cni.protocol.CniPlugin;
 import dev.weft.cni.protocol.CniLog;
 import dev.weft.cni.wire.WireFormat;
@@ -49,7 +50,7 @@ public final class CniDaemon implements AutoCloseable {
   private final LinuxDriver driver;
   private final NetworkLocks locks = new NetworkLocks();
   /** The userspace tunnels of {@code "dataplane": "weft"} overlays: they live as long as the daemon. */
-  private final UserspaceVteps vteps = new UserspaceVteps();
+  private final UserspaceVteps vteps;
   private final String namespaceId;
   private final Optional<Path> logFile;
   private final ServerSocketChannel server;
@@ -60,10 +61,13 @@ public final class CniDaemon implements AutoCloseable {
     this.driver = driver;
     this.logFile = logFile;
     this.namespaceId = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
+    this.vteps = new UserspaceVteps(Optional.of(socket.toAbsolutePath().resolveSibling("vteps")));
     Path dir = socket.toAbsolutePath().getParent();
     if (!Files.isDirectory(dir)) {
       Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
+    // before the socket appears: a client that finds the daemon finds its overlays up
+    restoreOverlays();
     Files.deleteIfExists(socket);
     this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     server.bind(UnixDomainSocketAddress.of(socket));
@@ -74,6 +78,26 @@ public final class CniDaemon implements AutoCloseable {
   /** Where the loopback relay's "port token reply-token" line is published: beside the socket, as {@code <socket>.tcp}. */
   public static Path relayEndpointFile(Path socket) {
     return socket.resolveSibling(socket.getFileName() + ".tcp");
+  }
+
+  /**
+   * Brings back the userspace overlays an earlier run of the daemon served (their TAPs went with it), so
+   * cross-node traffic resumes without waiting for the next ADD. Failures are logged, not fatal.
+   */
+  private void restoreOverlays() {
+    try {
+      for (byte[] config : vteps.rememberedConfigs()) {
+        CniLog log = CniLog.fromEnvironment("weft", logFile.map(f -> Map.of("WEFT_CNI_LOG_FILE", f.toString()))
+            .orElse(Map.of()), System.err);
+        try {
+          new WeftCniPlugin(driver, log, locks, Optional.of(vteps)).restoreOverlay(config);
+        } catch (CniException | RuntimeException e) {
+          System.err.println("weft-cnid: could not restore an overlay: " + e.getMessage());
+        }
+      }
+    } catch (IOException e) {
+      System.err.println("weft-cnid: cannot read the kept overlay configs: " + e.getMessage());
+    }
   }
 
   /** Accepts connections (and relay connections, on a thread of their own) until closed. */

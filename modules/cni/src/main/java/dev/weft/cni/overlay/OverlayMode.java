@@ -39,6 +39,14 @@ public final class OverlayMode {
     Cidr subnet = NodeSubnets.resolve(overlay.nodeSubnet());
     List<Peer> peers = PeersFile.read(overlay.peersFile());
     Mtu mtu = OverlayBackends.select(driver, overlay, vteps).reconcile(subnet, peers);
+    if (overlay.dataplane() == OverlayOptions.Dataplane.WEFT && vteps.isPresent()) {
+      try {
+        vteps.get().remember(WeftDataplaneBackend.deviceFor(overlay),
+            pod.cni().config().raw().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      } catch (java.io.IOException e) {
+        throw CniException.io("overlay: keep the config for the daemon's restart", e);
+      }
+    }
     BridgeOptions withMtu = options.mtu().isPresent() ? options : options.withMtu(mtu);
     List<Cidr> cluster = new ArrayList<>();
     peers.forEach(p -> cluster.add(p.subnet()));
@@ -46,6 +54,17 @@ public final class OverlayMode {
       cluster.addAll(p.pools());
     }
     return bridge.add(withIpam(pod, subnet, overlay), withMtu, cluster);
+  }
+
+  /**
+   * Brings a {@code "dataplane": "weft"} overlay back after the daemon restarted: the node's existing
+   * subnet and the peers file, reconciled as an ADD would. Nothing when the node has no subnet yet.
+   */
+  public void restore(OverlayOptions overlay) throws CniException {
+    Optional<Cidr> subnet = NodeSubnets.existing(overlay.nodeSubnet());
+    if (subnet.isPresent()) {
+      OverlayBackends.select(driver, overlay, vteps).reconcile(subnet.get(), PeersFile.read(overlay.peersFile()));
+    }
   }
 
   public void del(PodRequest pod, BridgeOptions options, OverlayOptions overlay) throws CniException {

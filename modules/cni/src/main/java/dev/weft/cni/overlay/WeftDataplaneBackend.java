@@ -38,7 +38,12 @@ public final class WeftDataplaneBackend implements OverlayBackend {
   }
 
   public InterfaceName device() {
-    return InterfaceName.of((gre() ? "weftg." : "weftu.") + options.vni().value());
+    return deviceFor(options);
+  }
+
+  /** {@code weftu.<vni>} for VXLAN, {@code weftg.<vni>} for GRE-in-UDP. */
+  public static InterfaceName deviceFor(OverlayOptions options) {
+    return InterfaceName.of((options.backend() == OverlayOptions.Backend.GRE ? "weftg." : "weftu.") + options.vni().value());
   }
 
   private boolean gre() {

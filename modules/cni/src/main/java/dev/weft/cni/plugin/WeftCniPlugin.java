@@ -14,6 +14,7 @@ import dev.weft.cni.protocol.CniPlugin;
 import dev.weft.cni.protocol.CniRequest;
 import dev.weft.cni.protocol.DelegateInvoker;
 import dev.weft.cni.protocol.ErrorCode;
+import dev.weft.cni.protocol.NetworkConfig;
 import dev.weft.cni.protocol.result.CniResult;
 import dev.weft.linux.LinuxDriver;
 import dev.weft.linux.Rtnetlink;
@@ -58,6 +59,17 @@ public final class WeftCniPlugin implements CniPlugin {
     this.overlay = new OverlayMode(driver, bridge, vteps);
     this.simple = new SimpleModes(driver);
     this.gc = new GarbageCollector(driver, ipam, rules, new PodRuleInventory(), log);
+  }
+
+  /**
+   * Replays a network config kept by the daemon ({@link dev.weft.cni.overlay.UserspaceVteps}): a
+   * {@code "dataplane": "weft"} overlay is reconciled again; any other config is ignored.
+   */
+  public void restoreOverlay(byte[] config) throws CniException {
+    if (PluginConfigParser.parse(NetworkConfig.parse(config)) instanceof ModeConfig.Overlay o
+        && o.overlay().dataplane() == dev.weft.cni.overlay.OverlayOptions.Dataplane.WEFT) {
+      overlay.restore(o.overlay());
+    }
   }
 
   @Override

@@ -113,6 +113,10 @@ class OverlayIT {
       assertThat(Shell.ok("ip", "-n", BridgeModeIT.podName(podB), "link", "show", "eth0")).contains(gre ? "mtu 1464" : "mtu 1450");
       assertThat(talk(podA, podB, ipB, 9000, "a to b")).isEqualTo("a to b");
       assertThat(talk(podB, podA, ipA, 9001, "b to a")).isEqualTo("b to a");
+      // b's daemon restarts: its TAP goes and comes back from the kept config, without another ADD
+      b.restartDaemon();
+      assertThat(Shell.ok("ip", "-n", b.name(), "route")).contains("10.93.1.0/24 via 10.93.1.0 dev " + device);
+      assertThat(talk(podA, podB, ipB, 9002, "after the restart")).isEqualTo("after the restart");
       a.plugin().run("DEL", "ca", podA, "eth0", configA).ok();
       b.plugin().run("DEL", "cb", podB, "eth0", configB).ok();
       assertThat(b.hostVeths()).isEmpty();

@@ -20,7 +20,7 @@ public final class Node implements AutoCloseable {
   private final Lab lab;
   private final NetnsRef.Named ns;
   private final Path dir;
-  private final Optional<Daemon> daemon;
+  private Optional<Daemon> daemon;
   private final Plugin plugin;
 
   public Node(Lab lab, String tag, Path dir, boolean withDaemon) {
@@ -36,6 +36,12 @@ public final class Node implements AutoCloseable {
     this.daemon = withDaemon ? Optional.of(Daemon.start(name(), dir)) : Optional.empty();
     this.plugin = new Plugin(name(), daemon.map(d -> Map.of("WEFT_CNI_SOCKET", d.socket().toString()))
         .orElse(Map.of("WEFT_CNI_STANDALONE", "1")));
+  }
+
+  /** Stops this node's daemon and starts a new one on the same socket (an upgrade, a crash and restart). */
+  public void restartDaemon() {
+    daemon.orElseThrow(() -> new IllegalStateException("node " + name() + " has no daemon")).close();
+    daemon = Optional.of(Daemon.start(name(), dir));
   }
 
   public String name() {
