@@ -93,7 +93,7 @@ final class PodPortPolicy {
           : Ipv6Header.decode(payload.duplicate()).packetLength();
       return new Content.Ip(payload.slice(payload.readerIndex(), length));
     } catch (PacketException e) {
-      observer.on(new ForwardingEvent.Dropped(DropReason.MALFORMED, "at the TAP of " + namespace + ": " + e.getMessage()));
+      observer.on(new ForwardingEvent.Dropped(DropReason.unparsable(e), "at the TAP of " + namespace + ": " + e.getMessage()));
       return new Content.Malformed();
     }
   }

@@ -117,7 +117,7 @@ final class TunnelDemux {
     try {
       key = GreHeader.decode(d.content().duplicate()).key();
     } catch (PacketException e) {
-      return drop(DropReason.MALFORMED, "GRE-in-UDP on " + socket + ": " + e.getMessage());
+      return drop(DropReason.unparsable(e), "GRE-in-UDP on " + socket + ": " + e.getMessage());
     }
     IpAddress remote = address(d.sender().getAddress());
     DeviceId device = plan.gre().get(new HostPlan.GreKey(socket, remote, key));

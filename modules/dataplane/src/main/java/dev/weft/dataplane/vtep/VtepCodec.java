@@ -57,7 +57,7 @@ final class VtepCodec {
     try {
       return spec.encapsulation() == Encapsulation.VXLAN ? fromVxlan(payload) : fromGre(payload, sender);
     } catch (PacketException e) {
-      return new Decoded.Dropped(DropReason.MALFORMED);
+      return new Decoded.Dropped(DropReason.unparsable(e));
     }
   }
 

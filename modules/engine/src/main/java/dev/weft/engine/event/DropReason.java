@@ -27,7 +27,17 @@ public enum DropReason {
   /** A tunnel packet for a VNI or key no device here has. */
   UNKNOWN_TUNNEL,
   /** Bytes that do not parse as the expected packet. */
-  MALFORMED;
+  MALFORMED,
+  /**
+   * A well-formed packet of a kind weft does not handle: IPv4 options (an IGMP report's Router Alert),
+   * an EtherType without a handler (LLDP), GRE source routing. Not the sender's fault, so not malformed.
+   */
+  UNSUPPORTED;
+
+  /** The reason for bytes that failed to parse: unsupported when the parser said so, else malformed. */
+  public static DropReason unparsable(dev.weft.engine.packet.PacketException e) {
+    return e instanceof dev.weft.engine.packet.UnsupportedPacketException ? UNSUPPORTED : MALFORMED;
+  }
 
   /** Whether this is part of normal operation (flooded copies) rather than the packet failing. */
   public boolean benign() {

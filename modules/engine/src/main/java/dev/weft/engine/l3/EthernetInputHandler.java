@@ -45,7 +45,7 @@ public final class EthernetInputHandler extends ChannelInboundHandlerAdapter {
         ip(ctx, frame, frame.content());
       }
     } catch (PacketException e) {
-      observer.on(new ForwardingEvent.Dropped(DropReason.MALFORMED, e.getMessage()));
+      observer.on(new ForwardingEvent.Dropped(DropReason.unparsable(e), e.getMessage()));
     } finally {
       frame.release();
     }
@@ -64,7 +64,7 @@ public final class EthernetInputHandler extends ChannelInboundHandlerAdapter {
     switch (eth.etherType()) {
       case EtherType.ARP -> ctx.fireChannelRead(new ArpMessage(frame.port(), ArpPacket.decode(payload.duplicate())));
       case EtherType.IPV4, EtherType.IPV6 -> ip(ctx, frame, payload);
-      default -> observer.on(new ForwardingEvent.Dropped(DropReason.MALFORMED,
+      default -> observer.on(new ForwardingEvent.Dropped(DropReason.UNSUPPORTED,
           "no protocol handler for EtherType " + EtherType.name(eth.etherType())));
     }
   }

@@ -50,7 +50,7 @@ public final class ExternalNetworkHandler extends ChannelInboundHandlerAdapter {
     try {
       handle(ctx, frame.content());
     } catch (PacketException e) {
-      observer.on(new ForwardingEvent.Dropped(DropReason.MALFORMED, e.getMessage()));
+      observer.on(new ForwardingEvent.Dropped(DropReason.unparsable(e), e.getMessage()));
     } finally {
       frame.release();
     }

@@ -49,7 +49,7 @@ public final class NdpHandler extends ChannelInboundHandlerAdapter {
       NdpMessage ndp = d.first(NdpMessage.class).orElseThrow();
       handle(ctx, p, ip, ndp);
     } catch (PacketException e) {
-      observer.on(new ForwardingEvent.Dropped(DropReason.MALFORMED, e.getMessage()));
+      observer.on(new ForwardingEvent.Dropped(DropReason.unparsable(e), e.getMessage()));
     } finally {
       p.release();
     }

@@ -55,7 +55,7 @@ public final class GreDecapHandler extends ChannelInboundHandlerAdapter {
           d.source(), d.destination()));
       ctx.fireChannelRead(new PortFrame(config.device(), in.retainedSlice()));
     } catch (PacketException e) {
-      observer.on(new ForwardingEvent.Dropped(DropReason.MALFORMED, e.getMessage()));
+      observer.on(new ForwardingEvent.Dropped(DropReason.unparsable(e), e.getMessage()));
     } finally {
       d.release();
     }

@@ -56,7 +56,7 @@ public final class VxlanDecapHandler extends ChannelInboundHandlerAdapter {
       }
       ctx.fireChannelRead(new PortFrame(config.device(), in.retainedSlice()));
     } catch (PacketException e) {
-      observer.on(new ForwardingEvent.Dropped(DropReason.MALFORMED, e.getMessage()));
+      observer.on(new ForwardingEvent.Dropped(DropReason.unparsable(e), e.getMessage()));
     } finally {
       d.release();
     }

@@ -101,7 +101,7 @@ public final class DispositionResolver {
   /** Engine drop reasons folded into the causes a disposition reports. */
   public static DropCause cause(DropReason reason) {
     return switch (reason) {
-      case NO_ROUTE, FORWARDING_DISABLED, UNKNOWN_TUNNEL, MALFORMED -> DropCause.NO_ROUTE;
+      case NO_ROUTE, FORWARDING_DISABLED, UNKNOWN_TUNNEL, MALFORMED, UNSUPPORTED -> DropCause.NO_ROUTE;
       case NEIGHBOR_UNREACHABLE, NO_CARRIER, NOT_FOR_US, HAIRPIN -> DropCause.NEIGHBOR_UNREACHABLE;
       case MTU_EXCEEDED -> DropCause.MTU_EXCEEDED;
       case TTL_EXCEEDED, LOOP -> DropCause.LOOP;
