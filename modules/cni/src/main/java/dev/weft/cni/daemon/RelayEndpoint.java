@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
  * The loopback TCP endpoint that {@code lib/weft-relay.bash} talks to, so that an exec of {@code weft}
@@ -46,6 +47,13 @@ final class RelayEndpoint implements AutoCloseable {
   }
 
   private static final int HEADER_TIMEOUT_MS = 5_000;
+  /**
+   * Connections served at once. Anyone on the node can connect (only the token gets work done), so
+   * connections beyond this are closed at once instead of each holding a thread for the header timeout;
+   * a real client whose connection is closed falls back to the unix socket.
+   */
+  static final int MAX_CONNECTIONS = 64;
+  private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
   /**
    * Pooled platform threads, not virtual ones: a virtual thread's socket read with a timeout parks on
    * the JDK's poller and comes back through the scheduler, which cost ~0.3 ms per request here; the
@@ -113,7 +121,17 @@ final class RelayEndpoint implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket connection = server.accept();
-        workers.execute(() -> handle(connection));
+        if (!slots.tryAcquire()) {
+          connection.close();
+          continue;
+        }
+        workers.execute(() -> {
+          try {
+            handle(connection);
+          } finally {
+            slots.release();
+          }
+        });
       } catch (IOException e) {
         if (!server.isClosed()) {
           System.err.println("weft-cnid: relay accept failed: " + e.getMessage());

@@ -78,6 +78,51 @@ class CniDaemonTest {
     assertThat(tmp.resolve("run/cni.sock.tcp")).doesNotExist();
   }
 
+  /** Idle connections (no token, no header) take at most MAX_CONNECTIONS slots; a real request still gets in. */
+  @Test
+  void idleConnectionsCannotStarveTheRelay() throws Exception {
+    byte[] version = "{\"cniVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
+    try (LinuxDriver driver = LinuxDriver.open();
+        CniDaemon daemon = new CniDaemon(tmp.resolve("run/cni.sock"), driver, Optional.empty())) {
+      Thread serving = Thread.ofVirtual().start(daemon::serve);
+      String token = Files.readString(CniDaemon.relayEndpointFile(daemon.socket())).strip().split(" ")[1];
+      java.util.List<Socket> idle = new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < RelayEndpoint.MAX_CONNECTIONS; i++) {
+          idle.add(new Socket(InetAddress.getLoopbackAddress(), daemon.relayPort().orElseThrow()));
+        }
+        // one more is closed by the daemon at once: reading it ends (EOF or reset) well before the 5 s timeout
+        try (Socket extra = new Socket(InetAddress.getLoopbackAddress(), daemon.relayPort().orElseThrow())) {
+          extra.setSoTimeout(3_000);
+          long start = System.nanoTime();
+          try {
+            assertThat(extra.getInputStream().read()).isEqualTo(-1);
+          } catch (java.net.SocketException reset) {
+            // closed with unread data: a reset is just as much a refusal
+          }
+          assertThat(System.nanoTime() - start).isLessThan(3_000_000_000L);
+        }
+      } finally {
+        for (Socket s : idle) {
+          s.close();
+        }
+      }
+      // the slots come back: a request with the token is served again
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      Reply served = null;
+      while (served == null && System.nanoTime() < deadline) {
+        try {
+          served = relay(daemon, new ShellRequest("weft", token, Map.of("CNI_COMMAND", "VERSION"), version));
+        } catch (IOException stillFull) {
+          Thread.sleep(50);
+        }
+      }
+      assertThat(served).isNotNull();
+      assertThat(served.status()).isEqualTo(WireFormat.SERVED);
+      serving.interrupt();
+    }
+  }
+
   private static String replyToken(CniDaemon daemon) throws IOException {
     return Files.readString(CniDaemon.relayEndpointFile(daemon.socket())).strip().split(" ")[2];
   }
