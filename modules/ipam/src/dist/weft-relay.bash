@@ -7,8 +7,8 @@
 # ${WEFT_CNI_SOCKET:-/run/weft/cni.sock}.tcp, a root-only file: the token lets a request in, and only a
 # reply that carries the reply token (which never goes to the port) is believed.
 # weft_relay returns when it cannot relay (no endpoint file, WEFT_CNI_STANDALONE=1, a value with a
-# tab or newline, connection refused, no answer, refused by the daemon); the launcher then starts the
-# JVM. If it had read stdin by then, weft_relay_stdin is set and the launcher feeds that to the JVM.
+# tab or newline, connection refused, no answer, refused by the daemon), with stdin as it found it (what
+# it read is fed back), and the launcher starts the JVM.
 #
 # Framing (see dev.weft.cni.wire.ShellFrames; bash's stdout is line-buffered, so one line, one write):
 #   request  "WEFT-SH1 plugin token stdin-length" ("\tNAME=value")* "\n" stdin
@@ -30,25 +30,25 @@ weft_relay() { # plugin
   done
   # -N reads a pipe 4 KiB at a time (-d '' would read it byte by byte); bash drops NUL bytes, which
   # no JSON text holds
-  weft_relay_stdin=
-  IFS= read -r -N 16777216 weft_relay_stdin
-  { exec 3<> "/dev/tcp/127.0.0.1/$port"; } 2> /dev/null || return 0
-  frame="WEFT-SH1 $1 $token ${#weft_relay_stdin}$frame"$'\n'$weft_relay_stdin
-  if printf '%s' "$frame" >&3 \
-    && IFS=' ' read -r magic signed status code outlen errlen <&3 && [ "$magic" = WEFT-SH1 ] \
-    && [ "$signed" = "$reply_token" ]; then
-    out= err=
-    [ "$status" = 0 ] && [ "$outlen" -gt 0 ] && IFS= read -r -N "$outlen" out <&3
-    [ "$errlen" -gt 0 ] && IFS= read -r -N "$errlen" err <&3
-    exec 3>&-
-    [ -n "$err" ] && printf '%s' "$err" >&2
-    if [ "$status" = 0 ]; then
-      printf '%s' "$out"
-      exit "$code"
+  local stdin=
+  IFS= read -r -N 16777216 stdin
+  if { exec 3<> "/dev/tcp/127.0.0.1/$port"; } 2> /dev/null; then
+    frame="WEFT-SH1 $1 $token ${#stdin}$frame"$'\n'$stdin
+    if printf '%s' "$frame" >&3 \
+      && IFS=' ' read -r magic signed status code outlen errlen <&3 && [ "$magic" = WEFT-SH1 ] \
+      && [ "$signed" = "$reply_token" ]; then
+      out= err=
+      [ "$status" = 0 ] && [ "$outlen" -gt 0 ] && IFS= read -r -N "$outlen" out <&3
+      [ "$errlen" -gt 0 ] && IFS= read -r -N "$errlen" err <&3
+      [ -n "$err" ] && printf '%s' "$err" >&2
+      if [ "$status" = 0 ]; then
+        printf '%s' "$out"
+        exit "$code"
+      fi
+    else
+      echo "$1: node daemon on 127.0.0.1:$port did not answer; running standalone" >&2
     fi
-    return 0 # refused: the JVM runs the invocation from weft_relay_stdin
+    exec 3>&-
   fi
-  exec 3>&-
-  echo "$1: node daemon on 127.0.0.1:$port did not answer; running standalone" >&2
-  return 0
+  exec < <(printf '%s' "$stdin") # the JVM runs the invocation (refused, or no daemon on the port)
 }

@@ -61,7 +61,7 @@ public final class CniDaemon implements AutoCloseable {
     this.driver = driver;
     this.logFile = logFile;
     this.namespaceId = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
-    this.vteps = new UserspaceVteps(Optional.of(socket.toAbsolutePath().resolveSibling("vteps")));
+    this.vteps = new UserspaceVteps(socket.toAbsolutePath().resolveSibling("vteps"));
     Path dir = socket.toAbsolutePath().getParent();
     if (!Files.isDirectory(dir)) {
       Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -85,10 +85,9 @@ public final class CniDaemon implements AutoCloseable {
    * cross-node traffic resumes without waiting for the next ADD. Failures are logged, not fatal.
    */
   private void restoreOverlays() {
+    CniLog log = CniLog.fromEnvironment("weft", withLogFile(Map.of()), System.err);
     try {
       for (byte[] config : vteps.rememberedConfigs()) {
-        CniLog log = CniLog.fromEnvironment("weft", logFile.map(f -> Map.of("WEFT_CNI_LOG_FILE", f.toString()))
-            .orElse(Map.of()), System.err);
         try {
           new WeftCniPlugin(driver, log, locks, Optional.of(vteps)).restoreOverlay(config);
         } catch (CniException | RuntimeException e) {
@@ -134,12 +133,16 @@ public final class CniDaemon implements AutoCloseable {
     return invoke("weft", request.env(), request.stdin());
   }
 
-  /** Runs one invocation of {@code plugin} ("weft" or "weft-ipam") as its standalone executable would. */
+  /**
+   * Runs one invocation of {@code plugin} as its standalone executable would; a plugin the daemon does
+   * not serve ("weft" and "weft-ipam" it does) is refused, and the caller runs it itself.
+   */
   Reply invoke(String plugin, Map<String, String> requestEnv, byte[] stdin) {
-    Map<String, String> env = new HashMap<>(requestEnv);
-    if (!env.containsKey("WEFT_CNI_LOG_FILE")) {
-      logFile.ifPresent(f -> env.put("WEFT_CNI_LOG_FILE", f.toString()));
+    if (!plugin.equals("weft") && !plugin.equals("weft-ipam")) {
+      return new Reply(WireFormat.REFUSED, 0, new byte[0],
+          ("weft-cnid does not serve " + plugin + "\n").getBytes(StandardCharsets.UTF_8));
     }
+    Map<String, String> env = withLogFile(requestEnv);
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
@@ -150,6 +153,15 @@ public final class CniDaemon implements AutoCloseable {
     err.flush();
     log.info(env.getOrDefault("CNI_COMMAND", "?") + " served in " + (System.nanoTime() - start) / 1000 + " us, exit " + exit);
     return new Reply(WireFormat.SERVED, exit, stdout.toByteArray(), stderr.toByteArray());
+  }
+
+  /** {@code env} with the daemon's log file, unless the request names its own. */
+  private Map<String, String> withLogFile(Map<String, String> env) {
+    Map<String, String> out = new HashMap<>(env);
+    if (!out.containsKey("WEFT_CNI_LOG_FILE")) {
+      logFile.ifPresent(f -> out.put("WEFT_CNI_LOG_FILE", f.toString()));
+    }
+    return out;
   }
 
   public Path socket() {

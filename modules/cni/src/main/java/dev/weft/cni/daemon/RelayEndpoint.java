@@ -2,7 +2,6 @@ package dev.weft.cni.daemon;
 
 import dev.weft.cni.wire.ShellFrames;
 import dev.weft.cni.wire.ShellFrames.Header;
-import dev.weft.cni.wire.WireFormat;
 import dev.weft.cni.wire.WireFormat.Reply;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -112,10 +111,6 @@ final class RelayEndpoint implements AutoCloseable {
     return server.getLocalPort();
   }
 
-  Path endpointFile() {
-    return endpointFile;
-  }
-
   /** Accepts connections until closed. */
   void serve() {
     while (!server.isClosed()) {
@@ -152,11 +147,7 @@ final class RelayEndpoint implements AutoCloseable {
       }
       var request = ShellFrames.readBody(in, header);
       connection.setSoTimeout(0);
-      Reply reply = switch (request.plugin()) {
-        case "weft", "weft-ipam" -> handler.answer(request.plugin(), request.env(), request.stdin());
-        default -> new Reply(WireFormat.REFUSED, 0, new byte[0],
-            ("weft-cnid does not serve " + request.plugin() + "\n").getBytes(StandardCharsets.UTF_8));
-      };
+      Reply reply = handler.answer(request.plugin(), request.env(), request.stdin());
       OutputStream out = new BufferedOutputStream(connection.getOutputStream());
       ShellFrames.writeReply(out, replyToken, reply);
     } catch (SocketTimeoutException e) {
