@@ -7,7 +7,7 @@ import java.util.function.Consumer;
  * Where I/O and handler errors of a running dataplane go: the JDK's system logger, the first few in
  * full and then one line per thousand, so a storm of bad packets cannot flood the log.
  */
-final class ErrorLog implements Consumer<Throwable> {
+public final class ErrorLog implements Consumer<Throwable> {
   private static final System.Logger LOG = System.getLogger("dev.weft.dataplane");
   private static final int IN_FULL = 20;
 
@@ -23,7 +23,7 @@ final class ErrorLog implements Consumer<Throwable> {
     }
   }
 
-  long count() {
+  public long count() {
     return count.get();
   }
 }

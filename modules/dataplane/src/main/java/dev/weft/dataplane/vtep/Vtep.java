@@ -1,5 +1,6 @@
 package dev.weft.dataplane.vtep;
 
+import dev.weft.dataplane.ErrorLog;
 import dev.weft.dataplane.stats.PortCounters;
 import dev.weft.dataplane.tap.PlainTapCodec;
 import dev.weft.dataplane.tap.TapDevice;
@@ -30,13 +31,11 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A userspace VTEP for a host whose own stack stays the kernel's: one TAP in the host's namespace and
@@ -66,7 +65,7 @@ public final class Vtep implements AutoCloseable {
   private final ByteBufAllocator alloc = ByteBufAllocator.DEFAULT;
   private final VtepCodec codec;
   private final PortCounters tapCounters;
-  private final AtomicLong errors = new AtomicLong();
+  private final ErrorLog errors = new ErrorLog();
   private volatile Table table = new Table(Map.of(), Map.of());
   private TapDevice tap;
   private TapPort tapPort;
@@ -104,11 +103,10 @@ public final class Vtep implements AutoCloseable {
       rt.links().setMtu(spec.device(), spec.mtu());
       rt.links().setUp(spec.device());
     }
-    tapPort = new TapPort(tap, tapCounters, new FromTap(), alloc, new PlainTapCodec(spec.mtu().value()), e -> errors.incrementAndGet());
+    tapPort = new TapPort(tap, tapCounters, new FromTap(), alloc, new PlainTapCodec(spec.mtu().value()), errors::accept);
     tapRegistration = loop.register(tapPort).syncUninterruptibly().getNow();
     int fd = UdpSockets.open(driver.threads(), spec.namespace(), spec.local(), spec.port());
-    underlay = UnderlayPort.wrap(fd, spec.encapsulation(), spec.local(), spec.port(), new FromUnderlay(),
-        e -> errors.incrementAndGet());
+    underlay = UnderlayPort.wrap(fd, spec.encapsulation(), spec.local(), spec.port(), new FromUnderlay(), errors);
     loop.register(underlay.channel()).syncUninterruptibly();
     loop.submit(() -> TapPort.watch(tapRegistration)).syncUninterruptibly();
   }
@@ -117,32 +115,16 @@ public final class Vtep implements AutoCloseable {
     return spec;
   }
 
-  /** Replaces the peer table (the caller's whole list; itself may be in it and is ignored). */
+  /** Replaces the peer table with {@code peers}, the remote VTEPs. */
   public void peers(Collection<Peer> peers) {
     Map<Mac, InetSocketAddress> byMac = new HashMap<>();
     Map<InetAddress, Mac> byAddress = new HashMap<>();
     for (Peer p : peers) {
-      if (p.address().equals(spec.local())) {
-        continue;
-      }
-      InetAddress a = inet(p.address());
+      InetAddress a = p.address().toInetAddress();
       byMac.put(p.mac(), new InetSocketAddress(a, spec.port()));
       byAddress.put(a, p.mac());
     }
     table = new Table(Map.copyOf(byMac), Map.copyOf(byAddress));
-  }
-
-  public PortCounters tapCounters() {
-    return tapCounters;
-  }
-
-  public Optional<PortCounters> underlayCounters() {
-    return Optional.ofNullable(underlay).map(UnderlayPort::counters);
-  }
-
-  /** I/O errors seen on either port (each is also counted on its port). */
-  public long errors() {
-    return errors.get();
   }
 
   @Override
@@ -158,14 +140,6 @@ public final class Vtep implements AutoCloseable {
       tapPort.close();
     } else if (tap != null) {
       tap.close();
-    }
-  }
-
-  private static InetAddress inet(IpAddress address) {
-    try {
-      return InetAddress.getByAddress(address.toBytes());
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException(address + ": " + e.getMessage(), e);
     }
   }
 
