@@ -101,10 +101,6 @@ public final class KernelVxlanBackend implements OverlayBackend {
 
   @Override
   public void status() throws CniException {
-    try (Rtnetlink host = driver.rtnetlink(NetnsRef.home())) {
-      Underlay.resolve(host, options);
-    } catch (DriverException e) {
-      throw new CniException(dev.weft.cni.protocol.ErrorCode.Standard.PLUGIN_NOT_AVAILABLE, "overlay: " + e.getMessage());
-    }
+    Underlay.check(driver, options);
   }
 }

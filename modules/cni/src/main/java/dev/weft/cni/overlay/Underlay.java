@@ -2,9 +2,12 @@ package dev.weft.cni.overlay;
 
 import dev.weft.cni.protocol.CniException;
 import dev.weft.cni.protocol.ErrorCode;
+import dev.weft.linux.LinuxDriver;
 import dev.weft.linux.Rtnetlink;
 import dev.weft.linux.addr.AddressEntry;
+import dev.weft.linux.error.DriverException;
 import dev.weft.linux.link.Link;
+import dev.weft.linux.netns.NetnsRef;
 import dev.weft.linux.route.RouteEntry;
 import dev.weft.model.value.Cidr;
 import dev.weft.model.value.IpAddress;
@@ -34,6 +37,15 @@ record Underlay(Link link, IpAddress address) {
         .map(AddressEntry::address).filter(a -> a.address().isIpv4()).map(a -> a.address()).findFirst());
     return new Underlay(link, address.orElseThrow(() -> notAvailable(
         "overlay: " + link.name() + " has no IPv4 address; set overlay.localAddress")));
+  }
+
+  /** STATUS of a backend whose only need is the underlay: code 50 when it cannot be found. */
+  static void check(LinuxDriver driver, OverlayOptions options) throws CniException {
+    try (Rtnetlink host = driver.rtnetlink(NetnsRef.home())) {
+      resolve(host, options);
+    } catch (DriverException e) {
+      throw notAvailable("overlay: " + e.getMessage());
+    }
   }
 
   private static CniException notAvailable(String message) {

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -23,11 +22,11 @@ import java.util.stream.Stream;
  * ({@code /run/weft/vteps}: gone at reboot, when pods are set up again anyway) and replayed at start.
  */
 public final class UserspaceVteps implements AutoCloseable {
-  private final Optional<Path> stateDir;
+  private final Path stateDir;
   private final Map<String, Vtep> running = new HashMap<>();
   private final Map<String, byte[]> remembered = new HashMap<>();
 
-  public UserspaceVteps(Optional<Path> stateDir) {
+  public UserspaceVteps(Path stateDir) {
     this.stateDir = stateDir;
   }
 
@@ -48,10 +47,10 @@ public final class UserspaceVteps implements AutoCloseable {
 
   /** Keeps {@code config} (a network config's JSON) as the one to replay for {@code device}. */
   public synchronized void remember(InterfaceName device, byte[] config) throws IOException {
-    if (stateDir.isEmpty() || Arrays.equals(remembered.get(device.value()), config)) {
+    if (Arrays.equals(remembered.get(device.value()), config)) {
       return;
     }
-    Path dir = Files.createDirectories(stateDir.get());
+    Path dir = Files.createDirectories(stateDir);
     Path tmp = dir.resolve("." + device.value() + ".tmp");
     Files.write(tmp, config);
     Files.move(tmp, dir.resolve(device.value() + ".json"), StandardCopyOption.ATOMIC_MOVE,
@@ -62,10 +61,10 @@ public final class UserspaceVteps implements AutoCloseable {
   /** The configs kept by an earlier run of the daemon, to replay at start. */
   public List<byte[]> rememberedConfigs() throws IOException {
     List<byte[]> out = new ArrayList<>();
-    if (stateDir.isEmpty() || !Files.isDirectory(stateDir.get())) {
+    if (!Files.isDirectory(stateDir)) {
       return out;
     }
-    try (Stream<Path> files = Files.list(stateDir.get())) {
+    try (Stream<Path> files = Files.list(stateDir)) {
       for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
         out.add(Files.readAllBytes(f));
       }

@@ -24,7 +24,7 @@ import java.util.List;
  * with key; no inner Ethernet).
  */
 public final class WeftDataplaneBackend implements OverlayBackend {
-  static final int VXLAN_OVERHEAD = 50;
+  /** Outer IPv4 (20), UDP (8), GRE with key (8); GRE carries no inner Ethernet header. */
   static final int GRE_IN_UDP_OVERHEAD = 36;
 
   private final LinuxDriver driver;
@@ -54,7 +54,7 @@ public final class WeftDataplaneBackend implements OverlayBackend {
   public Mtu reconcile(Cidr nodeSubnet, List<Peer> peers) throws CniException {
     try (Rtnetlink host = driver.rtnetlink(NetnsRef.home())) {
       Underlay underlay = Underlay.resolve(host, options);
-      Mtu mtu = Mtu.of(underlay.link().mtu()).minus(gre() ? GRE_IN_UDP_OVERHEAD : VXLAN_OVERHEAD);
+      Mtu mtu = Mtu.of(underlay.link().mtu()).minus(gre() ? GRE_IN_UDP_OVERHEAD : KernelVxlanBackend.OVERHEAD);
       Vtep.Spec spec = new Vtep.Spec(NetnsRef.home(), device(), Peer.defaultVtepMac(underlay.address()), mtu,
           gre() ? Encapsulation.GRE_IN_UDP : Encapsulation.VXLAN, underlay.address(), options.port(), options.vni());
       Vtep vtep = vteps.ensure(driver, spec);
@@ -71,10 +71,6 @@ public final class WeftDataplaneBackend implements OverlayBackend {
 
   @Override
   public void status() throws CniException {
-    try (Rtnetlink host = driver.rtnetlink(NetnsRef.home())) {
-      Underlay.resolve(host, options);
-    } catch (DriverException e) {
-      throw new CniException(ErrorCode.Standard.PLUGIN_NOT_AVAILABLE, "overlay: " + e.getMessage());
-    }
+    Underlay.check(driver, options);
   }
 }
