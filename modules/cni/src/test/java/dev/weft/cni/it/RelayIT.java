@@ -133,8 +133,9 @@ class RelayIT {
     }
   }
 
+  /** A value the relay cannot frame: weft-ipam's JVM runs it; weft's JVM client hands it to the daemon. */
   @Test
-  void aVariableWithANewlineTakesTheJvmPathAndStillReachesTheDaemon() {
+  void aVariableWithANewlineTakesTheJvmPath() throws Exception {
     try (Node node = new Node(LAB, "h", tmp, true)) {
       Map<String, String> e = env("ADD", "c1");
       e.put("CNI_ARGS", "IgnoreUnknown=1;K8S_POD_NAME=a\nb");
@@ -144,7 +145,17 @@ class RelayIT {
       e.put("CNI_COMMAND", "DEL");
       node.plugin().exec(Plugin.dist("weft-ipam"), e, ipam).ok();
       assertThat(node.ipFiles("wtnl")).isEmpty();
+
+      long before = versionsServed(node);
+      e.put("CNI_COMMAND", "VERSION");
+      node.plugin().exec(Plugin.dist("weft"), e, "{\"cniVersion\":\"1.0.0\"}").ok();
+      assertThat(versionsServed(node)).as("served by the daemon, over its unix socket").isEqualTo(before + 1);
     }
+  }
+
+  private static long versionsServed(Node node) throws java.io.IOException {
+    Path log = node.dir().resolve("cnid.log");
+    return Files.exists(log) ? Files.readAllLines(log).stream().filter(l -> l.contains("VERSION served in")).count() : 0;
   }
 
   private static Plugin plugin(Node node, Map<String, String> extra) {
