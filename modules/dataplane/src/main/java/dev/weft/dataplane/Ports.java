@@ -26,6 +26,7 @@ import io.netty.channel.IoRegistration;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.unix.FileDescriptor;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -66,8 +67,8 @@ final class Ports {
       PortCounters counters = new PortCounters(ref.toString(), "tap");
       TapInput input = new TapInput() {
         @Override
-        public void frame(TapPort port, ByteBuf frame) {
-          switchboard.fromTap(ref, frame);
+        public void frame(TapPort port, ByteBuf frame, int gsoSize) {
+          switchboard.fromTap(ref, frame, gsoSize);
         }
 
         @Override
@@ -101,7 +102,7 @@ final class Ports {
   }
 
   Attached socket(SocketPlan s, NetnsRef hostNamespace) {
-    int fd = UdpSockets.open(driver.threads(), hostNamespace, s.local(), s.port());
+    int fd = UdpSockets.open(driver.threads(), hostNamespace, s.local(), s.port(), UnderlayPort.SEGMENTATION);
     UnderlayInput input = new UnderlayInput() {
       @Override
       public void datagram(UnderlayPort port, DatagramPacket datagram) {
@@ -146,8 +147,8 @@ final class Ports {
       }
 
       @Override
-      public boolean write(ByteBuf frame) {
-        return port.write(frame);
+      public boolean write(ByteBuf frame, int gsoSize) {
+        return port.write(frame, gsoSize);
       }
 
       @Override
@@ -167,6 +168,11 @@ final class Ports {
       @Override
       public boolean send(DatagramPacket datagram) {
         return port.send(datagram);
+      }
+
+      @Override
+      public boolean sendSegments(ByteBuf segments, int stride, InetSocketAddress recipient) {
+        return port.sendSegments(segments, stride, recipient);
       }
 
       @Override

@@ -7,8 +7,11 @@ import io.netty.buffer.ByteBuf;
 public interface FramePort {
   PortCounters counters();
 
-  /** Writes one frame, taking ownership; false when the port refused it (counted by the port). */
-  boolean write(ByteBuf frame);
+  /**
+   * Writes one frame, or a TCP segmentation batch of {@code gsoSize}-byte segments (0: one frame), taking
+   * ownership; false when the port refused it (counted by the port).
+   */
+  boolean write(ByteBuf frame, int gsoSize);
 
   /** Ends a batch of writes. */
   void flush();

@@ -1,9 +1,12 @@
 package dev.weft.dataplane.forward;
 
+import dev.weft.dataplane.offload.TcpSegmenter;
+import dev.weft.dataplane.offload.Transport;
 import dev.weft.dataplane.plan.HostPlan;
 import dev.weft.dataplane.plan.SocketPlan;
 import dev.weft.dataplane.stats.CountingObserver;
 import dev.weft.dataplane.stats.PortCounters;
+import dev.weft.dataplane.underlay.Encapsulation;
 import dev.weft.engine.event.DropReason;
 import dev.weft.engine.event.ForwardingEvent;
 import dev.weft.engine.hook.NetfilterHooks;
@@ -11,6 +14,10 @@ import dev.weft.engine.message.IpDatagram;
 import dev.weft.engine.message.LocalDelivery;
 import dev.weft.engine.message.LocalPacket;
 import dev.weft.engine.message.PortFrame;
+import dev.weft.engine.packet.EtherType;
+import dev.weft.engine.packet.IpProtocol;
+import dev.weft.engine.packet.Segmentation;
+import dev.weft.engine.packet.VxlanHeader;
 import dev.weft.model.InterfaceRef;
 import dev.weft.model.value.IpAddress;
 import dev.weft.sim.fabric.DeviceId;
@@ -44,10 +51,20 @@ import java.util.function.Consumer;
  * the dataplane's single event-loop thread, so handlers keep their state without locks. Every message
  * is owned by exactly one place at a time and released when it leaves the dataplane or is dropped;
  * nothing thrown by a handler escapes (it is counted as malformed input and logged).
+ *
+ * <p>Segmentation offload: an input may be a TCP segmentation batch (a pod's 64 KiB segment read from a
+ * TAP with virtio-net headers, or consecutive VXLAN datagrams merged on receipt). It travels the handlers
+ * whole, which judge it by its largest segment ({@link Segmentation}), and is cut only where it leaves:
+ * into equal-size tunnel datagrams sent with one UDP segmentation offload send, or into frames for a plain
+ * TAP; a TAP with virtio-net headers takes it whole. The batch's segment size belongs to the input in hand,
+ * since everything an input causes is delivered before the next input is taken.
  */
 public final class Switchboard implements DeviceChannel.Outputs {
   /** Deliveries one input may cause. */
   static final int DELIVERY_BUDGET = 1024;
+  private static final int GRE_CHECKSUM = 0x80;
+  private static final int GRE_KEY = 0x20;
+  private static final int GRE_SEQUENCE = 0x10;
 
   private record Work(DeviceChannel to, Object message, boolean outbound) {}
 
@@ -66,6 +83,14 @@ public final class Switchboard implements DeviceChannel.Outputs {
   private final Map<IpAddress, InetSocketAddress> greRemotes = new HashMap<>();
   private final TunnelDemux demux;
   private final ArrayDeque<Work> queue = new ArrayDeque<>();
+  private final Map<SocketPlan, Receiver> receivers = new HashMap<>();
+  /** The segment size of the input in hand when it is a TCP segmentation batch, else 0. */
+  private int batchGso;
+  /** How much longer the batch's frames are than their largest segment. */
+  private int batchExcess;
+
+  /** Receive offload for one VXLAN socket, and where its datagrams go on. */
+  private record Receiver(VxlanCoalescer coalescer, VxlanCoalescer.Sink sink) {}
 
   public Switchboard(HostPlan plan, NetfilterHooks hooks, InstantSource clock, CountingObserver observer,
       PortCounters internal, ByteBufAllocator alloc, Consumer<Throwable> errors) {
@@ -75,9 +100,10 @@ public final class Switchboard implements DeviceChannel.Outputs {
     this.internal = internal;
     this.alloc = alloc;
     this.errors = errors;
-    this.demux = new TunnelDemux(plan, observer, alloc);
+    this.demux = new TunnelDemux(plan, observer);
+    Segmentation segmentation = this::largestSegment;
     for (DeviceSpec spec : plan.devices()) {
-      devices.put(spec.id(), new DeviceChannel(spec, Devices.handlers(spec, clock, observer, hooks), this));
+      devices.put(spec.id(), new DeviceChannel(spec, Devices.handlers(spec, clock, observer, hooks, segmentation), this));
     }
     plan.vxlan().forEach((key, id) -> tunnelSockets.put(id, key.socket()));
     plan.gre().forEach((key, id) -> tunnelSockets.put(id, key.socket()));
@@ -98,10 +124,16 @@ public final class Switchboard implements DeviceChannel.Outputs {
 
   public void attachSocket(SocketPlan socket, DatagramPort port) {
     sockets.put(socket, port);
+    if (socket.encapsulation() == Encapsulation.VXLAN) {
+      receivers.put(socket, new Receiver(new VxlanCoalescer(alloc), (d, gso) -> forwardUnderlay(socket, d, gso)));
+    }
   }
 
-  /** A frame a pod sent through its TAP (owned by this call). */
-  public void fromTap(InterfaceRef ref, ByteBuf frame) {
+  /**
+   * A frame a pod sent through its TAP, or a TCP segmentation batch of {@code gsoSize}-byte segments
+   * (0: one frame); owned by this call.
+   */
+  public void fromTap(InterfaceRef ref, ByteBuf frame, int gsoSize) {
     Tap tap = taps.get(ref);
     if (tap == null) {
       frame.release();
@@ -118,26 +150,67 @@ public final class Switchboard implements DeviceChannel.Outputs {
       failed(null, e);
       return;
     }
+    int excess = gsoSize > 0 ? excess(frame, gsoSize) : 0;
     queue.add(new Work(tap.peer, new PortFrame(ref, frame), tap.outbound));
-    drain();
+    drain(excess > 0 ? gsoSize : 0, excess);
   }
 
-  /** A datagram from an underlay socket (owned by this call). */
+  /** A datagram from an underlay socket (owned by this call); consecutive TCP segments may be merged first. */
   public void fromUnderlay(SocketPlan socket, DatagramPacket datagram) {
+    Receiver receiver = receivers.get(socket);
+    if (receiver == null) {
+      forwardUnderlay(socket, datagram, 0);
+      return;
+    }
+    try {
+      receiver.coalescer.offer(datagram, receiver.sink);
+    } catch (RuntimeException e) {
+      ReferenceCountUtil.safeRelease(datagram);
+      failed(null, e);
+    }
+  }
+
+  private void forwardUnderlay(SocketPlan socket, DatagramPacket datagram, int gsoSize) {
     DatagramPort port = sockets.get(socket);
     observer.ingress(port == null ? internal : port.counters());
+    int gso;
+    int excess;
     try {
-      demux.claim(socket, datagram).forEach(c -> queue.add(new Work(devices.get(c.device()), c.message(), false)));
+      Optional<TunnelDemux.Claim> claim = demux.claim(socket, datagram, gsoSize);
+      if (claim.isEmpty()) {
+        return;
+      }
+      gso = claim.get().gsoSize();
+      excess = gso > 0 && claim.get().message() instanceof DatagramPacket d
+          ? excess(d.content().slice(d.content().readerIndex() + VxlanHeader.LENGTH, d.content().readableBytes() - VxlanHeader.LENGTH), gso)
+          : 0;
+      queue.add(new Work(devices.get(claim.get().device()), claim.get().message(), false));
     } catch (RuntimeException e) {
       ReferenceCountUtil.safeRelease(datagram);
       failed(null, e);
       return;
     }
-    drain();
+    drain(excess > 0 ? gso : 0, excess);
   }
 
-  /** Flushes every port: one sendmmsg per socket with everything queued since the last flush. */
+  /** How much longer a batch frame is than its largest segment; 0 when it is not a TCP segment longer than one. */
+  private static int excess(ByteBuf frame, int gsoSize) {
+    Optional<Transport> t = Transport.of(frame).filter(x -> x.protocol() == IpProtocol.TCP);
+    if (t.isEmpty()) {
+      return 0;
+    }
+    int payload = t.get().length() - t.get().tcpHeaderLength(frame);
+    return Math.max(0, payload - gsoSize);
+  }
+
+  /** The engine's MTU checks ask this: the input in hand's largest segment when it is a batch. */
+  private int largestSegment(int length) {
+    return batchGso > 0 && length > batchExcess ? length - batchExcess : length;
+  }
+
+  /** Flushes every port: merged datagrams first, then one sendmmsg per socket with everything queued since the last flush. */
   public void endOfBatch() {
+    receivers.values().forEach(r -> r.coalescer.flush(r.sink));
     sockets.values().forEach(DatagramPort::flush);
     taps.values().forEach(t -> t.port.flush());
   }
@@ -150,8 +223,20 @@ public final class Switchboard implements DeviceChannel.Outputs {
         d.neighborTimeout();
       }
     }
-    drain();
+    drain(0, 0);
     endOfBatch();
+  }
+
+  /** Delivers everything queued, the input in hand being a batch of {@code gso}-byte segments (0: not). */
+  private void drain(int gso, int excess) {
+    batchGso = gso;
+    batchExcess = excess;
+    try {
+      drain();
+    } finally {
+      batchGso = 0;
+      batchExcess = 0;
+    }
   }
 
   private void drain() {
@@ -210,7 +295,7 @@ public final class Switchboard implements DeviceChannel.Outputs {
       f.release();
       return;
     }
-    tap.port.write(f.content());
+    tap.port.write(f.content(), batchGso);
   }
 
   /** Sends what a tunnel emitted (a VXLAN datagram, or a GRE packet to wrap in UDP) on the tunnel's socket. */
@@ -221,12 +306,55 @@ public final class Switchboard implements DeviceChannel.Outputs {
       drop(message, DropReason.NO_CARRIER, "no underlay socket for " + from.spec().id());
       return;
     }
-    port.send(message instanceof IpDatagram g ? greInUdp(socket, g) : (DatagramPacket) message);
+    InetSocketAddress to = message instanceof IpDatagram g ? greRemote(socket, g) : ((DatagramPacket) message).recipient();
+    if (batchGso > 0 && sentAsSegments(message, port, to)) {
+      return;
+    }
+    port.send(message instanceof DatagramPacket d ? d : new DatagramPacket(message.content(), to));
   }
 
-  private DatagramPacket greInUdp(SocketPlan socket, IpDatagram g) {
-    InetSocketAddress to = greRemotes.computeIfAbsent(g.destination(), a -> new InetSocketAddress(a.toInetAddress(), socket.port()));
-    return new DatagramPacket(g.content(), to);
+  private InetSocketAddress greRemote(SocketPlan socket, IpDatagram g) {
+    return greRemotes.computeIfAbsent(g.destination(), a -> new InetSocketAddress(a.toInetAddress(), socket.port()));
+  }
+
+  /**
+   * Cuts a batch into tunnel datagrams that fit, each the tunnel's header and one segment, laid end to
+   * end for one UDP segmentation offload send. False, with nothing sent, when {@code message} is not a
+   * batch's encapsulation this can cut (then it goes whole, as anything else does).
+   */
+  private boolean sentAsSegments(ByteBufHolder message, DatagramPort port, InetSocketAddress to) {
+    ByteBuf content = message.content();
+    int at = content.readerIndex();
+    int prefix;
+    boolean ethernet;
+    if (message instanceof DatagramPacket) {
+      prefix = VxlanHeader.LENGTH;
+      ethernet = true;
+    } else {
+      int flags = content.getUnsignedByte(at);
+      if ((flags & (GRE_CHECKSUM | GRE_SEQUENCE)) != 0 || content.readableBytes() < 8) {
+        return false; // per-segment GRE fields; weft's GRE devices never set them
+      }
+      prefix = (flags & GRE_KEY) != 0 ? 8 : 4;
+      ethernet = content.getUnsignedShort(at + 2) == EtherType.TRANSPARENT_ETHERNET;
+    }
+    ByteBuf inner = content.slice(at + prefix, content.readableBytes() - prefix);
+    Optional<Transport> t = (ethernet ? Transport.of(inner) : Transport.ofPacket(inner)).filter(x -> x.protocol() == IpProtocol.TCP);
+    if (t.isEmpty() || t.get().tcpHeaderLength(inner) < 20 || t.get().length() - t.get().tcpHeaderLength(inner) <= batchGso) {
+      return false;
+    }
+    int pieces = TcpSegmenter.pieces(inner, t.get(), batchGso);
+    ByteBuf out = alloc.directBuffer(pieces * (prefix + t.get().offset() + t.get().tcpHeaderLength(inner) + batchGso));
+    int stride;
+    try {
+      stride = TcpSegmenter.segmentInto(inner, t.get(), batchGso, content.slice(at, prefix), out);
+    } catch (RuntimeException e) {
+      out.release();
+      throw e;
+    }
+    message.release();
+    port.sendSegments(out, stride, to);
+    return true;
   }
 
   private void drop(io.netty.util.ReferenceCounted message, DropReason reason, String detail) {
@@ -243,6 +371,7 @@ public final class Switchboard implements DeviceChannel.Outputs {
 
   /** Releases everything the devices still hold. */
   public void close() {
+    receivers.values().forEach(r -> r.coalescer.close());
     queue.forEach(w -> ReferenceCountUtil.release(w.message));
     queue.clear();
     devices.values().forEach(DeviceChannel::close);

@@ -11,12 +11,8 @@ import dev.weft.engine.packet.GreHeader;
 import dev.weft.engine.packet.IpProtocol;
 import dev.weft.engine.packet.PacketException;
 import dev.weft.engine.packet.VxlanHeader;
-import dev.weft.dataplane.offload.TcpSegmenter;
 import dev.weft.dataplane.offload.Transport;
 import dev.weft.sim.fabric.DeviceSpec;
-import io.netty.buffer.ByteBufAllocator;
-import java.util.ArrayList;
-import java.util.List;
 import dev.weft.model.value.IpAddress;
 import dev.weft.sim.fabric.DeviceId;
 import io.netty.buffer.ByteBuf;
@@ -33,24 +29,25 @@ import java.util.Optional;
  * without the VXLAN I flag as malformed, an unknown VNI, key or sender as an unknown tunnel.
  *
  * <p>A VXLAN datagram may carry a TCP segment larger than the device's MTU: a kernel VXLAN sender hands
- * its GSO packets to a veth as they are, and the receiving kernel queues such a packet on a plain UDP
- * socket whole, where a NIC would have cut it. Such a frame is segmented here (userspace TSO), so the
- * handlers only ever see frames that fit the device.
+ * its GSO packets to a veth as they are, and the receiving kernel queues such a packet on a UDP socket
+ * whole, where a NIC would have cut it. Such a frame goes on as a segmentation batch whose segments fit
+ * the device, as the kernel would have cut it; the handlers judge it by its largest segment.
  */
 final class TunnelDemux {
-  /** The device and the message to hand it (the datagram itself, or for GRE the IP datagram inside). */
-  record Claim(DeviceId device, Object message) {}
+  /**
+   * The device and the message to hand it (the datagram itself, or for GRE the IP datagram inside), and
+   * the segment size when its frame is a TCP segmentation batch (0 when not).
+   */
+  record Claim(DeviceId device, Object message, int gsoSize) {}
 
   private final HostPlan plan;
   private final ForwardingObserver observer;
-  private final ByteBufAllocator alloc;
   private final Map<DeviceId, Integer> mtus = new HashMap<>();
   private final Map<InetAddress, IpAddress> addresses = new HashMap<>();
 
-  TunnelDemux(HostPlan plan, ForwardingObserver observer, ByteBufAllocator alloc) {
+  TunnelDemux(HostPlan plan, ForwardingObserver observer) {
     this.plan = plan;
     this.observer = observer;
-    this.alloc = alloc;
     for (DeviceSpec d : plan.devices()) {
       if (d instanceof DeviceSpec.Vxlan x) {
         plan.fabric().model().iface(x.config().device()).ifPresent(i -> mtus.put(d.id(), i.mtu().value()));
@@ -58,48 +55,34 @@ final class TunnelDemux {
     }
   }
 
-  /** The claims for {@code d} (several when it had to be segmented); none after releasing and counting it. */
-  List<Claim> claim(SocketPlan socket, DatagramPacket d) {
-    Optional<Claim> claim = socket.encapsulation() == Encapsulation.VXLAN ? vxlan(socket, d) : gre(socket, d);
+  /**
+   * The claim for {@code d}, a batch of {@code gsoSize}-byte segments when merged on receipt (0 when not);
+   * empty after releasing and counting it.
+   */
+  Optional<Claim> claim(SocketPlan socket, DatagramPacket d, int gsoSize) {
+    Optional<Claim> claim = socket.encapsulation() == Encapsulation.VXLAN ? vxlan(socket, d, gsoSize) : gre(socket, d);
     if (claim.isEmpty()) {
       d.release();
-      return List.of();
     }
-    return claim.get().message() instanceof DatagramPacket v ? segmented(claim.get().device(), v) : List.of(claim.get());
+    return claim;
   }
 
-  /** Splits an oversized inner TCP segment into VXLAN datagrams that fit the device. */
-  private List<Claim> segmented(DeviceId device, DatagramPacket d) {
-    ByteBuf content = d.content();
+  /** The segment size for an inner TCP segment larger than the device's MTU (a kernel sender's GSO packet). */
+  private int oversized(DeviceId device, ByteBuf content) {
     int mtu = mtus.getOrDefault(device, Integer.MAX_VALUE - 64);
     if (content.readableBytes() - VxlanHeader.LENGTH <= mtu + 14) {
-      return List.of(new Claim(device, d)); // the usual case: no slice, no parse
+      return 0; // the usual case: no parse
     }
     ByteBuf inner = content.slice(content.readerIndex() + VxlanHeader.LENGTH, content.readableBytes() - VxlanHeader.LENGTH);
     Optional<Transport> tcp = Transport.of(inner).filter(t -> t.protocol() == IpProtocol.TCP);
-    if (tcp.isEmpty()) {
-      return List.of(new Claim(device, d)); // the device's own checks drop it as too big
+    if (tcp.isEmpty() || tcp.get().tcpHeaderLength(inner) < 20 || tcp.get().tcpHeaderLength(inner) > tcp.get().length()) {
+      return 0; // the device's own checks drop it as too big
     }
-    int tcpHeader = (inner.getUnsignedByte(inner.readerIndex() + tcp.get().offset() + 12) >>> 4) * 4;
-    int mss = mtu - (tcp.get().offset() - 14) - tcpHeader;
-    try {
-      List<Claim> out = new ArrayList<>();
-      for (ByteBuf piece : TcpSegmenter.segment(inner, tcp.get(), mss, alloc)) {
-        ByteBuf datagram = alloc.buffer(VxlanHeader.LENGTH + piece.readableBytes())
-            .writeBytes(content, content.readerIndex(), VxlanHeader.LENGTH).writeBytes(piece);
-        piece.release();
-        out.add(new Claim(device, new DatagramPacket(datagram, d.recipient(), d.sender())));
-      }
-      return out;
-    } catch (IllegalArgumentException e) {
-      observer.on(new ForwardingEvent.Dropped(DropReason.MALFORMED, "oversized VXLAN frame: " + e.getMessage()));
-      return List.of();
-    } finally {
-      d.release();
-    }
+    int mss = mtu - (tcp.get().offset() - 14) - tcp.get().tcpHeaderLength(inner);
+    return mss > 0 ? mss : 0;
   }
 
-  private Optional<Claim> vxlan(SocketPlan socket, DatagramPacket d) {
+  private Optional<Claim> vxlan(SocketPlan socket, DatagramPacket d, int gsoSize) {
     ByteBuf b = d.content();
     if (b.readableBytes() < VxlanHeader.LENGTH + 14 || (b.getUnsignedByte(b.readerIndex()) & 0x08) == 0) {
       return drop(DropReason.MALFORMED, "a " + b.readableBytes() + "-byte datagram on " + socket + " is not VXLAN");
@@ -109,7 +92,7 @@ final class TunnelDemux {
     if (device == null) {
       return drop(DropReason.UNKNOWN_TUNNEL, "no VXLAN device for VNI " + vni + " on " + socket);
     }
-    return Optional.of(new Claim(device, d));
+    return Optional.of(new Claim(device, d, gsoSize > 0 ? gsoSize : oversized(device, b)));
   }
 
   private Optional<Claim> gre(SocketPlan socket, DatagramPacket d) {
@@ -125,7 +108,7 @@ final class TunnelDemux {
       return drop(DropReason.UNKNOWN_TUNNEL, "no GRE device for " + remote + " key "
           + key.map(String::valueOf).orElse("none") + " on " + socket);
     }
-    return Optional.of(new Claim(device, new IpDatagram(remote, socket.local(), IpProtocol.GRE, d.content())));
+    return Optional.of(new Claim(device, new IpDatagram(remote, socket.local(), IpProtocol.GRE, d.content()), 0));
   }
 
   private IpAddress address(InetAddress a) {

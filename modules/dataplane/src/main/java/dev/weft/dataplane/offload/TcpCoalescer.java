@@ -14,7 +14,8 @@ import java.util.Optional;
  * segmentation batch of {@code gsoSize}-byte segments with the checksum pending. A segment with flags
  * other than ACK and PSH, with no data, out of order, or shorter than the batch's segments (it then ends
  * the batch), or whose full checksum is wrong, does not extend it. One batch at a time; {@link #take}
- * hands it over.
+ * hands it over, with {@code headroom} free bytes before the frame for whatever header the caller puts
+ * in front (a virtio-net header for a TAP, a VXLAN header for a datagram).
  */
 public final class TcpCoalescer {
   /** IP packets cannot be longer. */
@@ -23,6 +24,7 @@ public final class TcpCoalescer {
   private static final int PSH = 0x08;
 
   private final ByteBufAllocator alloc;
+  private final int headroom;
   private ByteBuf batch;
   private Transport transport;
   private int segments;
@@ -31,8 +33,14 @@ public final class TcpCoalescer {
   private long nextSeq;
   private boolean closed;
 
-  public TcpCoalescer(ByteBufAllocator alloc) {
+  public TcpCoalescer(ByteBufAllocator alloc, int headroom) {
     this.alloc = alloc;
+    this.headroom = headroom;
+  }
+
+  /** Whether a batch is held. */
+  public boolean holding() {
+    return batch != null;
   }
 
   /** What became of an offered frame. */
@@ -80,8 +88,8 @@ public final class TcpCoalescer {
     nextSeq = (seq + payload) & 0xffff_ffffL;
     closed = payload < gsoSize || (flags & PSH) != 0;
     if ((flags & PSH) != 0) {
-      // the batch's frame starts at its reader index, after room for the virtio-net header: an index
-      // from 0 would land 10 bytes early, on the low byte of the destination port
+      // the batch's frame starts at its reader index, after the headroom: an index from 0 would land
+      // that many bytes early, in the ports
       int flagsAt = batch.readerIndex() + transport.offset() + 13;
       batch.setByte(flagsAt, batch.getUnsignedByte(flagsAt) | PSH);
     }
@@ -97,8 +105,8 @@ public final class TcpCoalescer {
     int tcpHeader = (frame.getUnsignedByte(tcp + 12) >>> 4) * 4;
     int payload = t.length() - tcpHeader;
     int flags = frame.getUnsignedByte(tcp + 13);
-    batch = alloc.directBuffer(VnetHeader.LENGTH + MAX_IP + 14);
-    batch.writerIndex(VnetHeader.LENGTH).readerIndex(VnetHeader.LENGTH);
+    batch = alloc.directBuffer(headroom + MAX_IP + 14);
+    batch.writerIndex(headroom).readerIndex(headroom);
     batch.writeBytes(frame, frame.readerIndex(), t.offset() + tcpHeader + payload);
     transport = t;
     segments = 1;
@@ -132,8 +140,9 @@ public final class TcpCoalescer {
   }
 
   /**
-   * The batch with its virtio-net header in front (reader index at the header), and how many frames it
-   * carries; empty when nothing is held. A single segment goes as it came.
+   * The batch (reader index at its frame, the headroom before it), how many frames it carries and, for
+   * more than one, its segment size and the virtio-net header that describes it; empty when nothing is
+   * held. A single segment goes as it came.
    */
   public Optional<Batch> take() {
     if (batch == null) {
@@ -144,34 +153,28 @@ public final class TcpCoalescer {
     batch = null;
     int b = out.readerIndex();
     int frameBytes = out.readableBytes();
-    VnetHeader header = VnetHeader.NONE;
     if (n == 1) {
       Optional<Transport> single = Transport.of(out);
-      if (single.isPresent() && single.get().partial(out)) {
-        header = VnetHeader.partialChecksum(single.get());
-      }
-    } else {
-      boolean v4 = (out.getUnsignedByte(b + 14) >>> 4) == 4;
-      int ipLength = out.readableBytes() - 14;
-      if (v4) {
-        out.setShort(b + 14 + 2, ipLength);
-        Ipv4Header.updateChecksum(out, b + 14);
-      } else {
-        out.setShort(b + 14 + 4, ipLength - 40);
-      }
-      Transport merged = Transport.of(out).orElseThrow();
-      out.setShort(b + merged.checksumOffset(), merged.foldedPseudo());
-      header = new VnetHeader(VnetHeader.F_NEEDS_CSUM, v4 ? VnetHeader.GSO_TCPV4 : VnetHeader.GSO_TCPV6, headers, gsoSize,
-          merged.offset(), 16);
+      VnetHeader header = single.isPresent() && single.get().partial(out)
+          ? VnetHeader.partialChecksum(single.get()) : VnetHeader.NONE;
+      return Optional.of(new Batch(out, 1, frameBytes, 0, header));
     }
-    out.readerIndex(b - VnetHeader.LENGTH);
-    int end = out.writerIndex();
-    out.writerIndex(out.readerIndex());
-    header.write(out);
-    out.writerIndex(end);
-    return Optional.of(new Batch(out, n, frameBytes));
+    boolean v4 = (out.getUnsignedByte(b + 14) >>> 4) == 4;
+    int ipLength = out.readableBytes() - 14;
+    if (v4) {
+      out.setShort(b + 14 + 2, ipLength);
+      Ipv4Header.updateChecksum(out, b + 14);
+    } else {
+      out.setShort(b + 14 + 4, ipLength - 40);
+    }
+    Transport merged = Transport.of(out).orElseThrow();
+    out.setShort(b + merged.checksumOffset(), merged.foldedPseudo());
+    return Optional.of(new Batch(out, n, frameBytes, gsoSize, VnetHeader.tcpBatch(merged, out, gsoSize)));
   }
 
-  /** Bytes to write (header and frame) and what they carry. */
-  public record Batch(ByteBuf bytes, int frames, int frameBytes) {}
+  /**
+   * A merged frame and what it carries: {@code gsoSize} is 0 for a single frame; {@code header} says to a
+   * TAP how to take it (segmentation batch, checksum pending).
+   */
+  public record Batch(ByteBuf frame, int frames, int frameBytes, int gsoSize, VnetHeader header) {}
 }

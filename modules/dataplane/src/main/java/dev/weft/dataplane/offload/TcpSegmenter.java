@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * TCP segmentation offload done in userspace: a frame holding one TCP segment larger than the link can
- * carry becomes frames of at most {@code mss} payload bytes each, exactly as a NIC (or the kernel's GSO)
- * would cut it: headers copied, sequence numbers advanced, IPv4 ids counted up, FIN and PSH kept for
- * the last piece and CWR for the first, and every IP and TCP checksum computed in full.
+ * TCP segmentation offload done in userspace: a frame (or bare IP packet) holding one TCP segment larger
+ * than the link can carry becomes pieces of at most {@code mss} payload bytes each, exactly as a NIC (or
+ * the kernel's GSO) would cut it: headers copied, sequence numbers advanced, IPv4 ids counted up, FIN and
+ * PSH kept for the last piece and CWR for the first, and every IP and TCP checksum computed in full.
  */
 public final class TcpSegmenter {
   private static final int FIN = 0x01;
@@ -26,44 +26,70 @@ public final class TcpSegmenter {
    * already fits. {@code transport} must be the frame's TCP transport.
    */
   public static List<ByteBuf> segment(ByteBuf frame, Transport transport, int mss, ByteBufAllocator alloc) {
+    int pieces = pieces(frame, transport, mss);
+    int headers = transport.offset() + transport.tcpHeaderLength(frame);
+    List<ByteBuf> out = new ArrayList<>(pieces);
+    for (int i = 0; i < pieces; i++) {
+      ByteBuf s = alloc.buffer(headers + mss);
+      writePiece(frame, transport, mss, i, pieces, s);
+      out.add(s);
+    }
+    return out;
+  }
+
+  /**
+   * Writes every piece of {@code frame} into {@code out}, each after a copy of {@code prefix} (an
+   * encapsulation header, read, not consumed): equal strides of {@code prefix + headers + mss} bytes, the
+   * last one shorter, as UDP segmentation offload sends them. Returns the stride.
+   */
+  public static int segmentInto(ByteBuf frame, Transport transport, int mss, ByteBuf prefix, ByteBuf out) {
+    int pieces = pieces(frame, transport, mss);
+    for (int i = 0; i < pieces; i++) {
+      out.writeBytes(prefix, prefix.readerIndex(), prefix.readableBytes());
+      writePiece(frame, transport, mss, i, pieces, out);
+    }
+    return prefix.readableBytes() + transport.offset() + transport.tcpHeaderLength(frame) + mss;
+  }
+
+  /** How many pieces {@code frame} becomes; checks that it is a TCP segment that can be cut. */
+  public static int pieces(ByteBuf frame, Transport transport, int mss) {
     if (transport.protocol() != IpProtocol.TCP || mss <= 0) {
       throw new IllegalArgumentException("not a TCP segment, or MSS " + mss);
     }
-    int at = frame.readerIndex();
-    int tcpHeader = (frame.getUnsignedByte(at + transport.offset() + 12) >>> 4) * 4;
-    int headers = transport.offset() + tcpHeader;
+    int tcpHeader = transport.tcpHeaderLength(frame);
     int payload = transport.length() - tcpHeader;
     if (tcpHeader < 20 || payload < 0) {
       throw new IllegalArgumentException("TCP data offset " + tcpHeader + " does not fit the segment");
     }
-    boolean v4 = (frame.getUnsignedByte(at + 14) >>> 4) == 4;
-    int ipHeader = transport.offset() - 14;
-    long seq = frame.getUnsignedInt(at + transport.offset() + 4);
+    return Math.max(1, (payload + mss - 1) / mss);
+  }
+
+  /** Appends piece {@code i} of {@code pieces} to {@code s}, headers fixed up and checksums complete. */
+  private static void writePiece(ByteBuf frame, Transport transport, int mss, int i, int pieces, ByteBuf s) {
+    int at = frame.readerIndex();
+    int tcpHeader = transport.tcpHeaderLength(frame);
+    int headers = transport.offset() + tcpHeader;
+    int payload = transport.length() - tcpHeader;
+    int from = i * mss;
+    int n = Math.min(mss, payload - from);
+    int base = s.writerIndex();
+    s.writeBytes(frame, at, headers).writeBytes(frame, at + headers + from, n);
+    int ip = base + transport.ip();
+    int tcp = base + transport.offset();
     int flags = frame.getUnsignedByte(at + transport.offset() + 13);
-    int id = v4 ? frame.getUnsignedShort(at + 14 + 4) : 0;
-    int pieces = Math.max(1, (payload + mss - 1) / mss);
-    List<ByteBuf> out = new ArrayList<>(pieces);
-    for (int i = 0; i < pieces; i++) {
-      int from = i * mss;
-      int n = Math.min(mss, payload - from);
-      ByteBuf s = alloc.buffer(headers + n);
-      s.writeBytes(frame, at, headers).writeBytes(frame, at + headers + from, n);
-      int tcp = transport.offset();
-      int segmentFlags = flags & ~((i < pieces - 1 ? FIN | PSH : 0) | (i > 0 ? CWR : 0));
-      s.setInt(tcp + 4, (int) (seq + from));
-      s.setByte(tcp + 13, segmentFlags);
-      if (v4) {
-        s.setShort(14 + 2, ipHeader + tcpHeader + n);
-        s.setShort(14 + 4, (id + i) & 0xffff);
-        Ipv4Header.updateChecksum(s, 14);
-      } else {
-        s.setShort(14 + 4, tcpHeader + n);
-      }
-      long pseudo = transport.pseudo() - transport.length() + tcpHeader + n;
-      s.setShort(tcp + 16, 0);
-      s.setShort(tcp + 16, InternetChecksum.finish(Checksums.add(pseudo, s, tcp, tcpHeader + n)));
-      out.add(s);
+    long seq = frame.getUnsignedInt(at + transport.offset() + 4);
+    s.setInt(tcp + 4, (int) (seq + from));
+    s.setByte(tcp + 13, flags & ~((i < pieces - 1 ? FIN | PSH : 0) | (i > 0 ? CWR : 0)));
+    if (transport.ipv4(frame)) {
+      int id = frame.getUnsignedShort(at + transport.ip() + 4);
+      s.setShort(ip + 2, transport.offset() - transport.ip() + tcpHeader + n);
+      s.setShort(ip + 4, (id + i) & 0xffff);
+      Ipv4Header.updateChecksum(s, ip);
+    } else {
+      s.setShort(ip + 4, tcpHeader + n);
     }
-    return out;
+    long pseudo = transport.pseudo() - transport.length() + tcpHeader + n;
+    s.setShort(tcp + 16, 0);
+    s.setShort(tcp + 16, InternetChecksum.finish(Checksums.add(pseudo, s, tcp, tcpHeader + n)));
   }
 }

@@ -12,54 +12,82 @@ import java.util.Optional;
  * what checksum offload needs. Only whole packets qualify (not fragments, not IPv6 extension headers),
  * and every length must agree with the frame, so a malformed frame simply has no transport.
  *
+ * @param ip the IP header's offset from the reader index (14 after Ethernet, 0 for a bare IP packet)
  * @param offset the transport header's offset from the frame's reader index
  * @param length the transport header plus payload
  * @param checksumOffset where the checksum field is, from the frame's reader index
  * @param pseudo the unfolded pseudo-header sum
  */
-public record Transport(int protocol, int offset, int length, int checksumOffset, long pseudo) {
+public record Transport(int protocol, int ip, int offset, int length, int checksumOffset, long pseudo) {
   private static final int TCP_HEADER = 20;
   private static final int UDP_HEADER = 8;
 
+  /** The transport of an Ethernet frame at the buffer's reader index. */
   public static Optional<Transport> of(ByteBuf frame) {
     int at = frame.readerIndex();
-    int size = frame.readableBytes();
-    if (size < EthernetHeader.LENGTH + 20) {
+    if (frame.readableBytes() < EthernetHeader.LENGTH + 20) {
       return Optional.empty();
     }
     int type = frame.getUnsignedShort(at + 12);
-    int ip = at + EthernetHeader.LENGTH;
-    if (type == EtherType.IPV4) {
-      int ihl = (frame.getUnsignedByte(ip) & 0x0f) * 4;
-      int total = frame.getUnsignedShort(ip + 2);
-      boolean fragment = (frame.getUnsignedShort(ip + 6) & 0x3fff) != 0;
-      if ((frame.getUnsignedByte(ip) >>> 4) != 4 || ihl < 20 || fragment || total < ihl
-          || EthernetHeader.LENGTH + total > size) {
-        return Optional.empty();
-      }
-      long pseudo = frame.getUnsignedInt(ip + 12) + frame.getUnsignedInt(ip + 16);
-      return of(frame.getUnsignedByte(ip + 9), EthernetHeader.LENGTH + ihl, total - ihl, pseudo);
-    }
-    if (type == EtherType.IPV6 && size >= EthernetHeader.LENGTH + 40 && (frame.getUnsignedByte(ip) >>> 4) == 6) {
-      int payload = frame.getUnsignedShort(ip + 4);
-      if (EthernetHeader.LENGTH + 40 + payload > size) {
-        return Optional.empty();
-      }
-      long pseudo = InternetChecksum.add(0, frame, ip + 8, 32);
-      return of(frame.getUnsignedByte(ip + 6), EthernetHeader.LENGTH + 40, payload, pseudo);
+    int version = frame.getUnsignedByte(at + EthernetHeader.LENGTH) >>> 4;
+    if ((type == EtherType.IPV4 && version == 4) || (type == EtherType.IPV6 && version == 6)) {
+      return at(frame, EthernetHeader.LENGTH);
     }
     return Optional.empty();
   }
 
-  private static Optional<Transport> of(int protocol, int offset, int length, long addresses) {
+  /** The transport of a bare IP packet (no link header) at the buffer's reader index. */
+  public static Optional<Transport> ofPacket(ByteBuf packet) {
+    return at(packet, 0);
+  }
+
+  private static Optional<Transport> at(ByteBuf buf, int ipOffset) {
+    int ip = buf.readerIndex() + ipOffset;
+    int size = buf.readableBytes() - ipOffset;
+    if (size < 20) {
+      return Optional.empty();
+    }
+    int version = buf.getUnsignedByte(ip) >>> 4;
+    if (version == 4) {
+      int ihl = (buf.getUnsignedByte(ip) & 0x0f) * 4;
+      int total = buf.getUnsignedShort(ip + 2);
+      boolean fragment = (buf.getUnsignedShort(ip + 6) & 0x3fff) != 0;
+      if (ihl < 20 || fragment || total < ihl || total > size) {
+        return Optional.empty();
+      }
+      long pseudo = buf.getUnsignedInt(ip + 12) + buf.getUnsignedInt(ip + 16);
+      return of(buf.getUnsignedByte(ip + 9), ipOffset, ipOffset + ihl, total - ihl, pseudo);
+    }
+    if (version == 6 && size >= 40) {
+      int payload = buf.getUnsignedShort(ip + 4);
+      if (40 + payload > size) {
+        return Optional.empty();
+      }
+      long pseudo = InternetChecksum.add(0, buf, ip + 8, 32);
+      return of(buf.getUnsignedByte(ip + 6), ipOffset, ipOffset + 40, payload, pseudo);
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Transport> of(int protocol, int ip, int offset, int length, long addresses) {
     long pseudo = addresses + protocol + length;
     return switch (protocol) {
       case IpProtocol.TCP -> length >= TCP_HEADER
-          ? Optional.of(new Transport(protocol, offset, length, offset + 16, pseudo)) : Optional.empty();
+          ? Optional.of(new Transport(protocol, ip, offset, length, offset + 16, pseudo)) : Optional.empty();
       case IpProtocol.UDP -> length >= UDP_HEADER
-          ? Optional.of(new Transport(protocol, offset, length, offset + 6, pseudo)) : Optional.empty();
+          ? Optional.of(new Transport(protocol, ip, offset, length, offset + 6, pseudo)) : Optional.empty();
       default -> Optional.empty();
     };
+  }
+
+  /** Whether the IP packet is IPv4. */
+  public boolean ipv4(ByteBuf buf) {
+    return (buf.getUnsignedByte(buf.readerIndex() + ip) >>> 4) == 4;
+  }
+
+  /** The TCP header's length (its data offset), for a TCP transport. */
+  public int tcpHeaderLength(ByteBuf buf) {
+    return (buf.getUnsignedByte(buf.readerIndex() + offset + 12) >>> 4) * 4;
   }
 
   /** The pseudo-header sum folded to 16 bits, not complemented: what a kernel leaves in a partial checksum. */

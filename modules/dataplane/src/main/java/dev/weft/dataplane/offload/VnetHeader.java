@@ -32,6 +32,12 @@ public record VnetHeader(int flags, int gsoType, int hdrLen, int gsoSize, int cs
     return new VnetHeader(F_NEEDS_CSUM, GSO_NONE, 0, 0, t.offset(), t.checksumOffset() - t.offset());
   }
 
+  /** A header for a TCP segmentation batch of {@code gsoSize}-byte segments, checksums pending. */
+  public static VnetHeader tcpBatch(Transport t, ByteBuf frame, int gsoSize) {
+    return new VnetHeader(F_NEEDS_CSUM, t.ipv4(frame) ? GSO_TCPV4 : GSO_TCPV6, t.offset() + t.tcpHeaderLength(frame),
+        gsoSize, t.offset(), 16);
+  }
+
   public boolean needsChecksum() {
     return (flags & F_NEEDS_CSUM) != 0;
   }

@@ -2,31 +2,45 @@ package dev.weft.dataplane.tap;
 
 import dev.weft.dataplane.stats.PortCounters;
 import io.netty.buffer.ByteBuf;
-import java.util.function.Consumer;
 
 /**
  * How bytes on a TAP descriptor become Ethernet frames and back: one frame per read and write
- * ({@link PlainTapCodec}), or virtio-net framing with segmentation offload, which
- * splits the kernel's large TCP segments into MTU-sized frames on read and merges consecutive segments
- * of a flow back into one on write. Either way the forwarding handlers only ever see ordinary frames.
+ * ({@link PlainTapCodec}), or virtio-net framing with segmentation offload ({@link VnetTapCodec}), where
+ * a read may be a TCP segmentation batch of up to 64 KiB, which goes on whole with its segment size, and
+ * a write may be one (taken as it is by the pod's kernel) or consecutive segments merged into one.
  */
 public sealed interface TapCodec permits PlainTapCodec, VnetTapCodec {
 
-  /** Writes bytes to the descriptor; {@code frames} and {@code frameBytes} are what the bytes carry. */
+  /** Receives decoded frames, which it owns; {@code gsoSize} is a batch's segment size, 0 for one frame. */
+  @FunctionalInterface
+  interface FrameSink {
+    void frame(ByteBuf frame, int gsoSize);
+  }
+
+  /**
+   * Writes to the descriptor: {@code header} (possibly empty) and then {@code frame}, in one write;
+   * {@code frames} is how many frames the bytes carry. Neither buffer is released.
+   */
   @FunctionalInterface
   interface RawWriter {
-    boolean write(ByteBuf bytes, int frames, int frameBytes);
+    boolean write(ByteBuf header, ByteBuf frame, int frames);
   }
 
   /** How large a read buffer must be. */
   int readCapacity();
 
-  /** Turns one read (owned by this call) into frames handed to {@code frames}, which own them. */
-  void decode(ByteBuf read, Consumer<ByteBuf> frames, PortCounters counters);
+  /** Turns one read (owned by this call) into frames handed to {@code frames}. */
+  void decode(ByteBuf read, FrameSink frames, PortCounters counters);
 
-  /** Writes or holds back one frame; the caller keeps ownership of {@code frame}. */
-  boolean encode(ByteBuf frame, RawWriter writer);
+  /**
+   * Writes or holds back one frame, or a batch of {@code gsoSize}-byte TCP segments (0: one frame); the
+   * caller keeps ownership of {@code frame}, whose checksum fields may be rewritten.
+   */
+  boolean encode(ByteBuf frame, int gsoSize, RawWriter writer);
 
   /** Writes whatever {@link #encode} held back. */
   void flush(RawWriter writer);
+
+  /** Releases what the codec holds (a held-back batch is dropped). */
+  void close();
 }

@@ -9,6 +9,7 @@ import io.netty.channel.epoll.EpollIoEvent;
 import io.netty.channel.epoll.EpollIoHandle;
 import io.netty.channel.epoll.EpollIoOps;
 import io.netty.channel.unix.FileDescriptor;
+import io.netty.channel.unix.IovArray;
 import java.io.IOException;
 import java.util.function.Consumer;
 
@@ -30,8 +31,10 @@ public final class TapPort implements EpollIoHandle {
   private final TapCodec codec;
   private final Consumer<IOException> errors;
   /** Where the codec's frames go: made once, not a capturing lambda per read. */
-  private final Consumer<ByteBuf> received = this::received;
+  private final TapCodec.FrameSink received = this::received;
   private final TapCodec.RawWriter raw = this::writeRaw;
+  /** The header and frame of a vectored write. */
+  private final IovArray iov = new IovArray();
 
   public TapPort(TapDevice device, PortCounters counters, TapInput input, ByteBufAllocator alloc, TapCodec codec,
       Consumer<IOException> errors) {
@@ -94,15 +97,18 @@ public final class TapPort implements EpollIoHandle {
     }
   }
 
-  private void received(ByteBuf frame) {
+  private void received(ByteBuf frame, int gsoSize) {
     counters.received(frame.readableBytes());
-    input.frame(this, frame);
+    input.frame(this, frame, gsoSize);
   }
 
-  /** Writes one frame (taking ownership). False, with the error counted, when the kernel refused it. */
-  public boolean write(ByteBuf frame) {
+  /**
+   * Writes one frame, or a batch of {@code gsoSize}-byte TCP segments (0: one frame), taking ownership.
+   * False, with the error counted, when the kernel refused it.
+   */
+  public boolean write(ByteBuf frame, int gsoSize) {
     try {
-      return codec.encode(frame, raw);
+      return codec.encode(frame, gsoSize, raw);
     } finally {
       frame.release();
     }
@@ -113,22 +119,31 @@ public final class TapPort implements EpollIoHandle {
     codec.flush(raw);
   }
 
-  private boolean writeRaw(ByteBuf bytes, int frames, int frameBytes) {
-    ByteBuf direct = bytes.hasMemoryAddress() ? bytes : alloc.directBuffer(bytes.readableBytes()).writeBytes(bytes, bytes.readerIndex(), bytes.readableBytes());
+  private boolean writeRaw(ByteBuf header, ByteBuf frame, int frames) {
+    ByteBuf direct = frame.hasMemoryAddress() ? frame
+        : alloc.directBuffer(frame.readableBytes()).writeBytes(frame, frame.readerIndex(), frame.readableBytes());
     try {
-      int n = device.fd().writeAddress(direct.memoryAddress(), direct.readerIndex(), direct.writerIndex());
+      long n;
+      if (header.isReadable()) {
+        iov.clear();
+        iov.add(header, header.readerIndex(), header.readableBytes());
+        iov.add(direct, direct.readerIndex(), direct.readableBytes());
+        n = device.fd().writevAddresses(iov.memoryAddress(0), iov.count());
+      } else {
+        n = device.fd().writeAddress(direct.memoryAddress(), direct.readerIndex(), direct.writerIndex());
+      }
       if (n <= 0) {
         counters.error();
         return false;
       }
-      counters.sent(frames, frameBytes);
+      counters.sent(frames, direct.readableBytes());
       return true;
     } catch (IOException e) {
       counters.error();
       errors.accept(e);
       return false;
     } finally {
-      if (direct != bytes) {
+      if (direct != frame) {
         direct.release();
       }
     }
@@ -136,6 +151,8 @@ public final class TapPort implements EpollIoHandle {
 
   @Override
   public void close() {
+    codec.close();
+    iov.release();
     device.close();
   }
 }

@@ -2,34 +2,34 @@ package dev.weft.dataplane.tap;
 
 import dev.weft.dataplane.offload.Checksums;
 import dev.weft.dataplane.offload.TcpCoalescer;
-import dev.weft.dataplane.offload.TcpSegmenter;
 import dev.weft.dataplane.offload.Transport;
 import dev.weft.dataplane.offload.VnetHeader;
 import dev.weft.dataplane.stats.PortCounters;
 import dev.weft.engine.packet.InternetChecksum;
+import dev.weft.engine.packet.IpProtocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * A TAP with IFF_VNET_HDR and TCP/checksum offload: the kernel hands over TCP segments of up to 64 KiB
- * and frames whose checksum is still to be done; the dataplane hands back merged segments. Reads become
- * MTU-sized frames with complete checksums (segmented here, per the header's {@code gso_size}); writes of
- * consecutive segments of a flow within one batch become one large write (see {@link TcpCoalescer}), and
- * a lone frame whose checksum a kernel left partial is passed on as partial, for the pod's kernel to
- * trust, instead of being summed here. The syscalls per byte fall by the segments per batch (up to ~45).
+ * and frames whose checksum is still to be done. A batch goes on whole with its segment size (the
+ * handlers judge it by its largest segment, and it is cut only where it leaves: on a plain TAP or the
+ * underlay); a lone frame's pending checksum is completed on read. A batch written back goes whole
+ * with its virtio-net header; consecutive segments of a flow within one write batch are merged into one
+ * (see {@link TcpCoalescer}); a lone frame whose checksum a kernel left partial is passed on as partial,
+ * for the pod's kernel to trust. The header goes in front by a vectored write, without copying the frame.
  */
 public final class VnetTapCodec implements TapCodec {
   private static final int READ_CAPACITY = VnetHeader.LENGTH + 65_535 + 18;
 
-  private final ByteBufAllocator alloc;
   private final TcpCoalescer coalescer;
+  /** The virtio-net header of the write in hand, rewritten per write. */
+  private final ByteBuf header;
 
   public VnetTapCodec(ByteBufAllocator alloc) {
-    this.alloc = alloc;
-    this.coalescer = new TcpCoalescer(alloc);
+    this.coalescer = new TcpCoalescer(alloc, 0);
+    this.header = alloc.directBuffer(VnetHeader.LENGTH, VnetHeader.LENGTH);
   }
 
   @Override
@@ -38,7 +38,7 @@ public final class VnetTapCodec implements TapCodec {
   }
 
   @Override
-  public void decode(ByteBuf read, Consumer<ByteBuf> frames, PortCounters counters) {
+  public void decode(ByteBuf read, FrameSink frames, PortCounters counters) {
     if (read.readableBytes() < VnetHeader.LENGTH + 14) {
       read.release();
       counters.error();
@@ -50,22 +50,23 @@ public final class VnetTapCodec implements TapCodec {
       if (h.needsChecksum()) {
         finishChecksum(read, h);
       }
-      frames.accept(read);
+      frames.frame(read, 0);
       return;
     }
-    Optional<Transport> tcp = Transport.of(read);
-    if ((h.gso() != VnetHeader.GSO_TCPV4 && h.gso() != VnetHeader.GSO_TCPV6) || tcp.isEmpty() || h.gsoSize() == 0) {
+    Optional<Transport> tcp = Transport.of(read).filter(t -> t.protocol() == IpProtocol.TCP);
+    if ((h.gso() != VnetHeader.GSO_TCPV4 && h.gso() != VnetHeader.GSO_TCPV6) || tcp.isEmpty() || h.gsoSize() == 0
+        || tcp.get().tcpHeaderLength(read) < 20 || tcp.get().tcpHeaderLength(read) > tcp.get().length()) {
       read.release();
       counters.error();
       return;
     }
-    List<ByteBuf> pieces;
-    try {
-      pieces = TcpSegmenter.segment(read, tcp.get(), h.gsoSize(), alloc);
-    } finally {
-      read.release();
+    int payload = tcp.get().length() - tcp.get().tcpHeaderLength(read);
+    if (payload <= h.gsoSize()) {
+      finishChecksum(read, h);
+      frames.frame(read, 0);
+      return;
     }
-    pieces.forEach(frames);
+    frames.frame(read, h.gsoSize());
   }
 
   /** Completes the checksum at csum_start + csum_offset over the bytes from csum_start on. */
@@ -81,8 +82,16 @@ public final class VnetTapCodec implements TapCodec {
   }
 
   @Override
-  public boolean encode(ByteBuf frame, RawWriter writer) {
+  public boolean encode(ByteBuf frame, int gsoSize, RawWriter writer) {
     Optional<Transport> t = Transport.of(frame);
+    if (gsoSize > 0 && t.isPresent() && t.get().protocol() == IpProtocol.TCP
+        && t.get().length() - t.get().tcpHeaderLength(frame) > gsoSize) {
+      boolean ok = flushBatch(writer);
+      // the pod's kernel completes each segment's checksum from the pseudo-header sum
+      frame.setShort(frame.readerIndex() + t.get().checksumOffset(), t.get().foldedPseudo());
+      int segments = (t.get().length() - t.get().tcpHeaderLength(frame) + gsoSize - 1) / gsoSize;
+      return write(VnetHeader.tcpBatch(t.get(), frame, gsoSize), frame, segments, writer) && ok;
+    }
     TcpCoalescer.Offer offer = t.isPresent() ? coalescer.offer(frame, t.get()) : TcpCoalescer.Offer.ALONE;
     if (offer == TcpCoalescer.Offer.JOINED) {
       return true;
@@ -93,19 +102,18 @@ public final class VnetTapCodec implements TapCodec {
       return ok;
     }
     VnetHeader h = t.isPresent() && t.get().partial(frame) ? VnetHeader.partialChecksum(t.get()) : VnetHeader.NONE;
-    ByteBuf out = alloc.directBuffer(VnetHeader.LENGTH + frame.readableBytes());
-    try {
-      h.write(out);
-      out.writeBytes(frame, frame.readerIndex(), frame.readableBytes());
-      return writer.write(out, 1, frame.readableBytes()) && ok;
-    } finally {
-      out.release();
-    }
+    return write(h, frame, 1, writer) && ok;
   }
 
   @Override
   public void flush(RawWriter writer) {
     flushBatch(writer);
+  }
+
+  @Override
+  public void close() {
+    coalescer.take().ifPresent(b -> b.frame().release());
+    header.release();
   }
 
   private boolean flushBatch(RawWriter writer) {
@@ -114,9 +122,15 @@ public final class VnetTapCodec implements TapCodec {
       return true;
     }
     try {
-      return writer.write(batch.get().bytes(), batch.get().frames(), batch.get().frameBytes());
+      return write(batch.get().header(), batch.get().frame(), batch.get().frames(), writer);
     } finally {
-      batch.get().bytes().release();
+      batch.get().frame().release();
     }
+  }
+
+  private boolean write(VnetHeader h, ByteBuf frame, int frames, RawWriter writer) {
+    header.clear();
+    h.write(header);
+    return writer.write(header, frame, frames);
   }
 }

@@ -24,8 +24,12 @@ public final class UdpSockets {
 
   private UdpSockets() {}
 
-  /** A non-blocking UDP socket in {@code ns}, bound to {@code address}:{@code port}; the caller owns the fd. */
-  public static int open(NamespaceThreads threads, NetnsRef ns, IpAddress address, int port) {
+  /**
+   * A non-blocking UDP socket in {@code ns}, bound to {@code address}:{@code port}; the caller owns the fd.
+   * Over IPv4 its datagrams carry a zero UDP checksum unless {@code checksums}: UDP segmentation offload
+   * needs them (the kernel refuses it on a socket with SO_NO_CHECK).
+   */
+  public static int open(NamespaceThreads threads, NetnsRef ns, IpAddress address, int port, boolean checksums) {
     String operation = "open UDP socket " + address + ":" + port + " in " + ns.describe();
     return threads.call(ns, () -> {
       try (Arena arena = Arena.ofConfined()) {
@@ -34,7 +38,7 @@ public final class UdpSockets {
         int fd = Libc.socket(errno, family, SOCK_DGRAM | SOCK_NONBLOCK | Linux.SOCK_CLOEXEC, 0);
         try {
           Libc.setsockoptInt(errno, fd, Linux.SOL_SOCKET, SO_REUSEADDR, 1, arena);
-          if (address.isIpv4()) {
+          if (address.isIpv4() && !checksums) {
             // RFC 7348 (and RFC 8086 for IPv4): the outer UDP checksum SHOULD be sent as zero; the
             // inner frame carries its own checksums, and receivers accept zero over IPv4
             Libc.setsockoptInt(errno, fd, Linux.SOL_SOCKET, SO_NO_CHECK, 1, arena);

@@ -10,7 +10,9 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.SegmentedDatagramPacket;
 import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +32,12 @@ public final class UnderlayPort {
    */
   public static final int MAX_DATAGRAM = 65_536;
   private static final int SOCKET_BUFFER = 4 << 20;
+  /** Whether this kernel and Netty send with UDP_SEGMENT and receive with UDP_GRO (Linux 4.18 and 5.0 on). */
+  public static final boolean SEGMENTATION = SegmentedDatagramPacket.isSupported();
+  /** The largest UDP payload of one send over IPv4 (65,535 less the IP and UDP headers). */
+  private static final int MAX_SEND = 65_507;
+  /** Segments per UDP_SEGMENT send: the kernel's UDP_MAX_SEGMENTS before 6.9 (128 since). */
+  private static final int MAX_SEGMENTS = 64;
 
   private final Encapsulation encapsulation;
   private final IpAddress local;
@@ -51,8 +59,17 @@ public final class UnderlayPort {
       Consumer<Throwable> errors) {
     PortCounters counters = new PortCounters(encapsulation.label() + "/" + local + ":" + port, "underlay");
     EpollDatagramChannel channel = new EpollDatagramChannel(fd);
-    channel.config().setOption(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
-    channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(BATCH * MAX_DATAGRAM));
+    if (SEGMENTATION) {
+      // consecutive datagrams of one flow arrive as one read of up to 64 KiB, which Netty cuts into
+      // datagrams again, so the switchboard can merge their TCP segments back into one batch. Netty
+      // 4.2.18 reports the segment size only through recvmsg (its recvmmsg passes no control buffer:
+      // netty#17492), so reads are one recvmsg each, each up to 64 KiB of datagrams
+      channel.config().setOption(EpollChannelOption.UDP_GRO, true);
+      channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM));
+    } else {
+      channel.config().setOption(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
+      channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(BATCH * MAX_DATAGRAM));
+    }
     channel.config().setOption(ChannelOption.SO_RCVBUF, SOCKET_BUFFER);
     channel.config().setOption(ChannelOption.SO_SNDBUF, SOCKET_BUFFER);
     channel.config().setOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(SOCKET_BUFFER / 2, SOCKET_BUFFER));
@@ -91,6 +108,33 @@ public final class UnderlayPort {
     counters.sent(datagram.content().readableBytes());
     channel.write(datagram, channel.voidPromise());
     return true;
+  }
+
+  /**
+   * Queues datagrams laid end to end in {@code segments} (taking ownership), each {@code stride} bytes
+   * but the last: with UDP segmentation offload one send per up to {@value #MAX_SEGMENTS} of them, which
+   * the kernel cuts, else one send each. False, counted, when the socket is backed up or closed.
+   */
+  public boolean sendSegments(ByteBuf segments, int stride, InetSocketAddress recipient) {
+    try {
+      int total = segments.readableBytes();
+      int count = (total + stride - 1) / stride;
+      if (!channel.isActive() || !channel.isWritable()) {
+        counters.error();
+        return false;
+      }
+      counters.sent(count, total);
+      int perSend = SEGMENTATION ? Math.max(1, Math.min(MAX_SEGMENTS, MAX_SEND / stride)) : 1;
+      for (int at = segments.readerIndex(); at < segments.writerIndex(); at += perSend * stride) {
+        int length = Math.min(perSend * stride, segments.writerIndex() - at);
+        ByteBuf part = segments.retainedSlice(at, length);
+        channel.write(length > stride ? new SegmentedDatagramPacket(part, stride, recipient) : new DatagramPacket(part, recipient),
+            channel.voidPromise());
+      }
+      return true;
+    } finally {
+      segments.release();
+    }
   }
 
   public void flush() {

@@ -105,7 +105,7 @@ public final class Vtep implements AutoCloseable {
     }
     tapPort = new TapPort(tap, tapCounters, new FromTap(), alloc, new PlainTapCodec(spec.mtu().value()), errors::accept);
     tapRegistration = loop.register(tapPort).syncUninterruptibly().getNow();
-    int fd = UdpSockets.open(driver.threads(), spec.namespace(), spec.local(), spec.port());
+    int fd = UdpSockets.open(driver.threads(), spec.namespace(), spec.local(), spec.port(), false);
     underlay = UnderlayPort.wrap(fd, spec.encapsulation(), spec.local(), spec.port(), new FromUnderlay(), errors);
     loop.register(underlay.channel()).syncUninterruptibly();
     loop.submit(() -> TapPort.watch(tapRegistration)).syncUninterruptibly();
@@ -146,7 +146,7 @@ public final class Vtep implements AutoCloseable {
   /** TAP to underlay: find the peer by destination MAC, encapsulate, queue; flushed per batch. */
   private final class FromTap implements TapInput {
     @Override
-    public void frame(TapPort port, ByteBuf frame) {
+    public void frame(TapPort port, ByteBuf frame, int gsoSize) { // a plain TAP reads no batches
       try {
         if (frame.readableBytes() < EthernetHeader.LENGTH) {
           tapCounters.dropped(DropReason.MALFORMED);
@@ -177,7 +177,7 @@ public final class Vtep implements AutoCloseable {
       try {
         Optional<Mac> sender = Optional.ofNullable(table.byAddress().get(datagram.sender().getAddress()));
         switch (codec.decapsulate(datagram.content(), sender)) {
-          case VtepCodec.Decoded.Frame f -> tapPort.write(f.frame());
+          case VtepCodec.Decoded.Frame f -> tapPort.write(f.frame(), 0);
           case VtepCodec.Decoded.Dropped d -> port.counters().dropped(d.reason());
         }
       } finally {

@@ -78,6 +78,7 @@ class GreInUdpIT {
 
   private void onTheWire(InteropLab lab, NamespaceThreads threads) throws Exception {
     Path pcap;
+    Capture.sendAsANicWould(lab.ns("right"), "eth0"); // its datagrams are captured on the way in
     try (Capture capture = Capture.start(lab.ns("left"), "eth0", "udp port 4754", pcaps.resolve("left.pcap"))) {
       PodTraffic.sample(lab, threads, "client", "server");
       pcap = capture.stop();

@@ -73,10 +73,7 @@ class VnetTapCodecProperties {
     Directions state = new Directions(2, 1000);
     VnetTapCodec codec = new VnetTapCodec(Frames.ALLOC);
     List<Written> writes = new ArrayList<>();
-    TapCodec.RawWriter writer = (bytes, frames, frameBytes) -> {
-      writes.add(new Written(Frames.ALLOC.buffer().writeBytes(bytes, bytes.readerIndex(), bytes.readableBytes()), frames, frameBytes));
-      return true;
-    };
+    TapCodec.RawWriter writer = recording(writes);
     try {
       for (int i = 0; i < 4; i++) {
         ByteBuf frame = state.next(0, flow, 1398, new Step(0, false, 0, Kind.FULL, 0, false));
@@ -85,7 +82,7 @@ class VnetTapCodecProperties {
           frame.setByte(last, frame.getByte(last) ^ 0x5a);
         }
         try {
-          assertThat(codec.encode(frame, writer)).isTrue();
+          assertThat(codec.encode(frame, 0, writer)).isTrue();
         } finally {
           frame.release();
         }
@@ -100,6 +97,7 @@ class VnetTapCodecProperties {
       assertThat(Transport.of(frame).orElseThrow().verifies(frame)).as("still fails its checksum").isFalse();
     } finally {
       writes.forEach(w -> w.bytes().release());
+      codec.close();
     }
   }
 
@@ -127,10 +125,7 @@ class VnetTapCodecProperties {
     VnetTapCodec codec = new VnetTapCodec(Frames.ALLOC);
     List<ByteBuf> inputs = new ArrayList<>();
     List<Written> writes = new ArrayList<>();
-    TapCodec.RawWriter writer = (bytes, frames, frameBytes) -> {
-      writes.add(new Written(Frames.ALLOC.buffer().writeBytes(bytes, bytes.readerIndex(), bytes.readableBytes()), frames, frameBytes));
-      return true;
-    };
+    TapCodec.RawWriter writer = recording(writes);
     List<ByteBuf> outputs = new ArrayList<>();
     try {
       for (Step s : steps) {
@@ -142,7 +137,7 @@ class VnetTapCodecProperties {
           ByteBuf frame = state.next(2 * c + (s.reverse() ? 1 : 0), flow, conn.mss(), one);
           inputs.add(completed(frame));
           try {
-            assertThat(codec.encode(frame, writer)).isTrue();
+            assertThat(codec.encode(frame, 0, writer)).isTrue();
           } finally {
             frame.release();
           }
@@ -169,7 +164,18 @@ class VnetTapCodecProperties {
       inputs.forEach(ByteBuf::release);
       outputs.forEach(ByteBuf::release);
       writes.forEach(w -> w.bytes().release());
+      codec.close();
     }
+  }
+
+  /** A writer that keeps a copy of each write: the header, then the frame. */
+  static TapCodec.RawWriter recording(List<Written> writes) {
+    return (header, frame, frames) -> {
+      ByteBuf bytes = Frames.ALLOC.buffer().writeBytes(header, header.readerIndex(), header.readableBytes())
+          .writeBytes(frame, frame.readerIndex(), frame.readableBytes());
+      writes.add(new Written(bytes, frames, frame.readableBytes()));
+      return true;
+    };
   }
 
   /** Asserts one write is well formed and returns the frames it stands for, checksums completed. */

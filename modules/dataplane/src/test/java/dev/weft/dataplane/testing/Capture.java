@@ -33,9 +33,13 @@ public final class Capture implements AutoCloseable {
    * Starts tcpdump on {@code device} in {@code ns} with a BPF {@code filter}; returns once it listens.
    * Immediate mode: otherwise packets wait in the kernel's TPACKET_V3 ring until a block fills or its
    * timer retires it, and a capture stopped within that time can end with none of them in the file.
+   *
+   * <p>First the device sends as a NIC would (see {@link #sendAsANicWould}); what arrives from its peer
+   * is captured as the peer sent it, so a test capturing both ways does the same for the peer.
    */
-  public static Capture start(NetnsRef.Named ns, String device, String filter, Path file) throws IOException {
+  public static Capture start(NetnsRef.Named ns, String device, String filter, Path file) throws IOException, InterruptedException {
     requireTools();
+    sendAsANicWould(ns, device);
     List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns.name().value(), "tcpdump", "-i", device, "-n",
         "--immediate-mode", "-U", "-s", "0", "-w", file.toString()));
     cmd.addAll(List.of(filter.split(" ")));
@@ -54,6 +58,19 @@ public final class Capture implements AutoCloseable {
       }
     });
     return new Capture(p, file);
+  }
+
+  /**
+   * Turns off a test-made device's transmit offloads: a veth takes packets with their checksums still
+   * pending and UDP/TCP segmentation batches whole, so a capture would show the kernel's pending work (a
+   * "bad" checksum, one 64 KiB datagram) rather than what a NIC puts on the wire. With them off the
+   * kernel finishes both in software before the packet reaches the capture point.
+   */
+  public static void sendAsANicWould(NetnsRef.Named ns, String device) throws IOException, InterruptedException {
+    Process ethtool = new ProcessBuilder("ip", "netns", "exec", ns.name().value(), "ethtool", "-K", device, "tx", "off")
+        .redirectErrorStream(true).start();
+    String said = new String(ethtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(ethtool.waitFor()).as("ethtool -K %s tx off: %s", device, said).isZero();
   }
 
   /** Stops the capture (SIGTERM lets tcpdump flush) and returns the file. */
@@ -91,11 +108,12 @@ public final class Capture implements AutoCloseable {
   }
 
   private static void requireTools() {
-    boolean present = Files.isExecutable(Path.of("/usr/bin/tshark")) && Files.isExecutable(Path.of("/usr/bin/tcpdump"));
+    boolean present = Files.isExecutable(Path.of("/usr/bin/tshark")) && Files.isExecutable(Path.of("/usr/bin/tcpdump"))
+        && Files.isExecutable(Path.of("/usr/sbin/ethtool"));
     boolean required = "1".equals(System.getenv("WEFT_REQUIRE_PRIVILEGED")) || "1".equals(System.getenv("WEFT_REQUIRE_TOOLS"));
     if (!present && required) {
-      throw new AssertionError("tcpdump and tshark are required (WEFT_REQUIRE_TOOLS/WEFT_REQUIRE_PRIVILEGED set)");
+      throw new AssertionError("tcpdump, tshark and ethtool are required (WEFT_REQUIRE_TOOLS/WEFT_REQUIRE_PRIVILEGED set)");
     }
-    Assumptions.assumeTrue(present, "tcpdump or tshark is not installed");
+    Assumptions.assumeTrue(present, "tcpdump, tshark or ethtool is not installed");
   }
 }

@@ -17,6 +17,8 @@ public final class FakePorts {
     private final PortCounters counters;
     private final boolean keep;
     public final List<ByteBuf> written = new ArrayList<>();
+    /** The segment size each write came with (0: one frame). */
+    public final List<Integer> batches = new ArrayList<>();
     public long count;
 
     public Tap(String name, boolean keep) {
@@ -30,8 +32,9 @@ public final class FakePorts {
     }
 
     @Override
-    public boolean write(ByteBuf frame) {
+    public boolean write(ByteBuf frame, int gsoSize) {
       count++;
+      batches.add(gsoSize);
       counters.sent(frame.readableBytes());
       if (keep) {
         written.add(frame);
@@ -48,6 +51,7 @@ public final class FakePorts {
     public void clear() {
       written.forEach(ByteBuf::release);
       written.clear();
+      batches.clear();
     }
   }
 

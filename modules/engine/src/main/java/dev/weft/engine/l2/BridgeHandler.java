@@ -5,6 +5,7 @@ import dev.weft.engine.event.ForwardingEvent;
 import dev.weft.engine.event.ForwardingObserver;
 import dev.weft.engine.message.PortFrame;
 import dev.weft.engine.packet.EthernetHeader;
+import dev.weft.engine.packet.Segmentation;
 import dev.weft.model.InterfaceRef;
 import dev.weft.model.value.Mac;
 import io.netty.buffer.ByteBuf;
@@ -35,17 +36,24 @@ public final class BridgeHandler extends ChannelInboundHandlerAdapter {
   private final ForwardingDatabase fdb;
   private final InstantSource clock;
   private final ForwardingObserver observer;
+  private final Segmentation segmentation;
 
   private final InterfaceRef name;
 
   public BridgeHandler(BridgePort self, Mac selfMac, List<BridgePort> enslaved, ForwardingDatabase fdb,
       InstantSource clock, ForwardingObserver observer) {
-    this(self.ref(), Optional.of(self), enslaved, fdb, clock, observer);
+    this(self, selfMac, enslaved, fdb, clock, observer, Segmentation.NONE);
+  }
+
+  /** A bridge whose MTU checks look at each packet's largest segment. */
+  public BridgeHandler(BridgePort self, Mac selfMac, List<BridgePort> enslaved, ForwardingDatabase fdb,
+      InstantSource clock, ForwardingObserver observer, Segmentation segmentation) {
+    this(self.ref(), Optional.of(self), enslaved, fdb, clock, observer, segmentation);
     fdb.addPermanent(selfMac, self.ref());
   }
 
   private BridgeHandler(InterfaceRef name, Optional<BridgePort> self, List<BridgePort> enslaved, ForwardingDatabase fdb,
-      InstantSource clock, ForwardingObserver observer) {
+      InstantSource clock, ForwardingObserver observer, Segmentation segmentation) {
     this.name = name;
     this.self = self.map(BridgePort::ref);
     self.ifPresent(p -> this.ports.put(p.ref(), p));
@@ -53,6 +61,7 @@ public final class BridgeHandler extends ChannelInboundHandlerAdapter {
     this.fdb = fdb;
     this.clock = clock;
     this.observer = observer;
+    this.segmentation = segmentation;
   }
 
   /**
@@ -61,7 +70,7 @@ public final class BridgeHandler extends ChannelInboundHandlerAdapter {
    */
   public static BridgeHandler plainSwitch(InterfaceRef name, List<BridgePort> ports, ForwardingDatabase fdb,
       InstantSource clock, ForwardingObserver observer) {
-    return new BridgeHandler(name, Optional.empty(), ports, fdb, clock, observer);
+    return new BridgeHandler(name, Optional.empty(), ports, fdb, clock, observer, Segmentation.NONE);
   }
 
   @Override
@@ -97,7 +106,7 @@ public final class BridgeHandler extends ChannelInboundHandlerAdapter {
       }
     }
     List<BridgePort> out = egress(in, dst, now);
-    int size = bytes.readableBytes() - EthernetHeader.LENGTH;
+    int size = segmentation.largestSegment(bytes.readableBytes()) - EthernetHeader.LENGTH;
     List<BridgePort> fitting = new ArrayList<>();
     for (BridgePort p : out) {
       if (size > p.mtu().value()) {

@@ -5,6 +5,7 @@ import dev.weft.engine.event.ForwardingEvent;
 import dev.weft.engine.event.ForwardingObserver;
 import dev.weft.engine.message.PortFrame;
 import dev.weft.engine.packet.EthernetHeader;
+import dev.weft.engine.packet.Segmentation;
 import dev.weft.model.InterfaceRef;
 import dev.weft.model.value.Mtu;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,8 +21,16 @@ public final class VethHandler extends ChannelInboundHandlerAdapter {
   private final InterfaceRef b;
   private final Mtu mtuB;
   private final ForwardingObserver observer;
+  private final Segmentation segmentation;
 
   public VethHandler(InterfaceRef a, Mtu mtuA, InterfaceRef b, Mtu mtuB, ForwardingObserver observer) {
+    this(a, mtuA, b, mtuB, observer, Segmentation.NONE);
+  }
+
+  /** A pair whose MTU check looks at each frame's largest segment. */
+  public VethHandler(InterfaceRef a, Mtu mtuA, InterfaceRef b, Mtu mtuB, ForwardingObserver observer,
+      Segmentation segmentation) {
+    this.segmentation = segmentation;
     this.a = a;
     this.mtuA = mtuA;
     this.b = b;
@@ -38,7 +47,7 @@ public final class VethHandler extends ChannelInboundHandlerAdapter {
     boolean forward = frame.port().equals(a);
     InterfaceRef to = forward ? b : a;
     Mtu mtu = forward ? mtuB : mtuA;
-    int size = frame.content().readableBytes() - EthernetHeader.LENGTH;
+    int size = segmentation.largestSegment(frame.content().readableBytes()) - EthernetHeader.LENGTH;
     if (size > mtu.value()) {
       observer.on(new ForwardingEvent.MtuExceeded(to, size, mtu.value(), ForwardingEvent.MtuOutcome.DROPPED_SILENTLY, 0));
       observer.on(new ForwardingEvent.Dropped(DropReason.MTU_EXCEEDED,

@@ -9,6 +9,7 @@ import dev.weft.engine.message.RoutedPacket;
 import dev.weft.engine.packet.Fragmenter;
 import dev.weft.engine.packet.IcmpErrors;
 import dev.weft.engine.packet.IpView;
+import dev.weft.engine.packet.Segmentation;
 import dev.weft.model.InterfaceRef;
 import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.IpFamily;
@@ -27,10 +28,12 @@ import java.util.Optional;
 public final class MtuHandler extends ChannelInboundHandlerAdapter {
   private final StackConfig.Index stack;
   private final ForwardingObserver observer;
+  private final Segmentation segmentation;
 
-  public MtuHandler(StackConfig.Index stack, ForwardingObserver observer) {
+  public MtuHandler(StackConfig.Index stack, ForwardingObserver observer, Segmentation segmentation) {
     this.stack = stack;
     this.observer = observer;
+    this.segmentation = segmentation;
   }
 
   @Override
@@ -43,7 +46,7 @@ public final class MtuHandler extends ChannelInboundHandlerAdapter {
     InterfaceRef out = p.out();
     int mtu = stack.iface(out).map(i -> i.mtu().value()).orElse(Integer.MAX_VALUE);
     int size = IpView.length(ip);
-    if (size <= mtu) {
+    if (segmentation.largestSegment(size) <= mtu) {
       ctx.fireChannelRead(p);
       return;
     }

@@ -2,6 +2,7 @@ package dev.weft.engine.l3;
 
 import dev.weft.engine.event.ForwardingObserver;
 import dev.weft.engine.hook.NetfilterHook;
+import dev.weft.engine.packet.Segmentation;
 import io.netty.channel.ChannelHandler;
 import java.time.InstantSource;
 import java.util.List;
@@ -27,6 +28,12 @@ public final class StackPipeline {
   /** Fresh handlers for an already indexed config (indexing is the costly part when stacks are built often). */
   public static List<ChannelHandler> handlers(StackConfig.Index stack, NetfilterHook hook, InstantSource clock,
       ForwardingObserver observer) {
+    return handlers(stack, hook, clock, observer, Segmentation.NONE);
+  }
+
+  /** Fresh handlers whose MTU check looks at each packet's largest segment (see {@link Segmentation}). */
+  public static List<ChannelHandler> handlers(StackConfig.Index stack, NetfilterHook hook, InstantSource clock,
+      ForwardingObserver observer, Segmentation segmentation) {
     StackConfig config = stack.config();
     NeighborTable neighbors = NeighborTable.of(config.namespace(), config.staticNeighbors());
     return List.of(
@@ -39,7 +46,7 @@ public final class StackPipeline {
         new NetfilterHandler(stack, hook, NetfilterHandler.Stage.FILTER, observer),
         new ReassemblyHandler(observer),
         new SocketDemuxHandler(stack, observer),
-        new MtuHandler(stack, observer),
+        new MtuHandler(stack, observer, segmentation),
         new NetfilterHandler(stack, hook, NetfilterHandler.Stage.POSTROUTING, observer),
         new NeighborHandler(stack, neighbors, clock, observer));
   }

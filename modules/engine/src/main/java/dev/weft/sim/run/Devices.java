@@ -8,6 +8,7 @@ import dev.weft.engine.l2.ForwardingDatabase;
 import dev.weft.engine.l2.VethHandler;
 import dev.weft.engine.l3.ExternalNetworkHandler;
 import dev.weft.engine.l3.StackPipeline;
+import dev.weft.engine.packet.Segmentation;
 import dev.weft.engine.tunnel.GreDecapHandler;
 import dev.weft.engine.tunnel.GreEncapHandler;
 import dev.weft.engine.tunnel.VxlanDecapHandler;
@@ -36,11 +37,18 @@ public final class Devices {
   /** The handlers of one device, in pipeline order. */
   public static List<ChannelHandler> handlers(DeviceSpec spec, InstantSource clock, ForwardingObserver observer,
       NetfilterHooks hooks) {
+    return handlers(spec, clock, observer, hooks, Segmentation.NONE);
+  }
+
+  /** The handlers of one device, whose MTU checks look at each packet's largest segment. */
+  public static List<ChannelHandler> handlers(DeviceSpec spec, InstantSource clock, ForwardingObserver observer,
+      NetfilterHooks hooks, Segmentation segmentation) {
     return switch (spec) {
-      case DeviceSpec.Stack s -> StackPipeline.handlers(s.index(), hooks.forNamespace(s.config().namespace()), clock, observer);
+      case DeviceSpec.Stack s ->
+          StackPipeline.handlers(s.index(), hooks.forNamespace(s.config().namespace()), clock, observer, segmentation);
       case DeviceSpec.Bridge b -> List.of(new BridgeHandler(new BridgePort(b.bridge(), b.mtu(), false), b.mac(), b.ports(),
-          new ForwardingDatabase(b.ageing()), clock, observer));
-      case DeviceSpec.Veth v -> List.of(new VethHandler(v.a(), v.mtuA(), v.b(), v.mtuB(), observer));
+          new ForwardingDatabase(b.ageing()), clock, observer, segmentation));
+      case DeviceSpec.Veth v -> List.of(new VethHandler(v.a(), v.mtuA(), v.b(), v.mtuB(), observer, segmentation));
       case DeviceSpec.Vxlan x -> {
         VxlanForwardingTable table = new VxlanForwardingTable(x.config().staticEntries(), x.config().ageing());
         yield List.of(new VxlanDecapHandler(x.config(), table, clock, observer),

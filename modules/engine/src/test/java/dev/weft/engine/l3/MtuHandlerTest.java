@@ -2,6 +2,7 @@ package dev.weft.engine.l3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.engine.packet.Segmentation;
 import dev.weft.engine.event.DropReason;
 import dev.weft.engine.event.ForwardingEvent;
 import dev.weft.engine.event.ForwardingEvent.MtuOutcome;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class MtuHandlerTest {
   private final Recorder events = new Recorder();
-  private final EmbeddedChannel ch = new EmbeddedChannel(new MtuHandler(Stacks.router(), events));
+  private final EmbeddedChannel ch = new EmbeddedChannel(new MtuHandler(Stacks.router(), events, Segmentation.NONE));
 
   @AfterEach
   void close() {
