@@ -26,11 +26,18 @@ public final class Checksums {
     if (index < 0 || length < 0 || index > buf.capacity() - length) {
       throw new IndexOutOfBoundsException("index " + index + ", length " + length + ", capacity " + buf.capacity());
     }
-    if (buf.hasMemoryAddress()) {
-      MemorySegment m = MemorySegment.ofAddress(buf.memoryAddress() + index).reinterpret(length);
-      return add(sum, m, length);
-    }
-    return add(sum, MemorySegment.ofBuffer(buf.nioBuffer(index, length)), length);
+    return add(sum, view(buf, index, length), length);
+  }
+
+  /**
+   * The bytes at {@code index} as a memory segment: over a direct buffer's address (unchecked against
+   * the buffer's bounds: check before), else over an NIO view. For the per-byte loops here and in the
+   * coalescer's header comparison.
+   */
+  static MemorySegment view(ByteBuf buf, int index, int length) {
+    return buf.hasMemoryAddress()
+        ? MemorySegment.ofAddress(buf.memoryAddress() + index).reinterpret(length)
+        : MemorySegment.ofBuffer(buf.nioBuffer(index, length));
   }
 
   private static long add(long sum, MemorySegment m, int length) {

@@ -4,7 +4,8 @@ import dev.weft.engine.packet.IpProtocol;
 import dev.weft.engine.packet.Ipv4Header;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufUtil;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Optional;
 
 /**
@@ -118,25 +119,26 @@ public final class TcpCoalescer {
 
   /** Same flow and same headers, except what changes per segment (IP id, lengths, checksums, sequence). */
   private boolean sameHeaders(ByteBuf frame, Transport t, int tcpHeader) {
-    if (t.offset() != transport.offset() || t.offset() + tcpHeader != headers) {
+    if (t.offset() != transport.offset() || t.offset() + tcpHeader != headers
+        || frame.readableBytes() < headers || batch.readableBytes() < headers) {
       return false;
     }
-    int at = frame.readerIndex();
-    int b = batch.readerIndex();
-    boolean v4 = (frame.getUnsignedByte(at + 14) >>> 4) == 4;
+    MemorySegment f = Checksums.view(frame, frame.readerIndex(), headers);
+    MemorySegment b = Checksums.view(batch, batch.readerIndex(), headers);
+    boolean v4 = (f.get(ValueLayout.JAVA_BYTE, 14) & 0xf0) == 0x40;
+    int tcp = t.offset();
     // Ethernet header, then the IP header without length, id and checksum (IPv4) or payload length (IPv6)
     boolean ip = v4
-        ? ByteBufUtil.equals(frame, at, batch, b, 16) && frame.getShort(at + 20) == batch.getShort(b + 20)
-            && frame.getShort(at + 22) == batch.getShort(b + 22)
-            && ByteBufUtil.equals(frame, at + 26, batch, b + 26, t.offset() - 26)
-        : ByteBufUtil.equals(frame, at, batch, b, 18) && ByteBufUtil.equals(frame, at + 20, batch, b + 20, t.offset() - 20);
-    int tcp = t.offset();
+        ? same(f, b, 0, 16) && same(f, b, 20, 24) && same(f, b, 26, tcp)
+        : same(f, b, 0, 18) && same(f, b, 20, tcp);
     // ports, then ack, flags byte without PSH, window and urgent pointer, then options
-    return ip && ByteBufUtil.equals(frame, at + tcp, batch, b + tcp, 4)
-        && ByteBufUtil.equals(frame, at + tcp + 8, batch, b + tcp + 8, 5)
-        && (frame.getUnsignedByte(at + tcp + 13) & ~PSH) == (batch.getUnsignedByte(b + tcp + 13) & ~PSH)
-        && frame.getShort(at + tcp + 14) == batch.getShort(b + tcp + 14)
-        && ByteBufUtil.equals(frame, at + tcp + 18, batch, b + tcp + 18, tcpHeader - 18);
+    return ip && same(f, b, tcp, tcp + 4) && same(f, b, tcp + 8, tcp + 13)
+        && ((f.get(ValueLayout.JAVA_BYTE, tcp + 13) ^ b.get(ValueLayout.JAVA_BYTE, tcp + 13)) & ~PSH) == 0
+        && same(f, b, tcp + 14, tcp + 16) && same(f, b, tcp + 18, headers);
+  }
+
+  private static boolean same(MemorySegment a, MemorySegment b, int from, int to) {
+    return MemorySegment.mismatch(a, from, to, b, from, to) < 0;
   }
 
   /**

@@ -59,22 +59,19 @@ public final class UnderlayPort {
       Consumer<Throwable> errors) {
     PortCounters counters = new PortCounters(encapsulation.label() + "/" + local + ":" + port, "underlay");
     EpollDatagramChannel channel = new EpollDatagramChannel(fd);
-    if (SEGMENTATION) {
-      // consecutive datagrams of one flow arrive as one read of up to 64 KiB, which Netty cuts into
-      // datagrams again, so the switchboard can merge their TCP segments back into one batch. Netty
-      // 4.2.18 reports the segment size only through recvmsg (its recvmmsg passes no control buffer:
-      // netty#17492), so reads are one recvmsg each, each up to 64 KiB of datagrams
+    channel.config().setOption(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
+    channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(BATCH * MAX_DATAGRAM));
+    boolean gro = SEGMENTATION && encapsulation == Encapsulation.VXLAN;
+    if (gro) {
+      // consecutive datagrams of one flow arrive as one read, cut into datagrams again (VxlanGroSplitter),
+      // so the switchboard can merge their TCP segments back into one batch
       channel.config().setOption(EpollChannelOption.UDP_GRO, true);
-      channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM));
-    } else {
-      channel.config().setOption(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
-      channel.config().setOption(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(BATCH * MAX_DATAGRAM));
     }
     channel.config().setOption(ChannelOption.SO_RCVBUF, SOCKET_BUFFER);
     channel.config().setOption(ChannelOption.SO_SNDBUF, SOCKET_BUFFER);
     channel.config().setOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(SOCKET_BUFFER / 2, SOCKET_BUFFER));
     UnderlayPort p = new UnderlayPort(encapsulation, local, port, counters, channel);
-    channel.pipeline().addLast(new Reader(p, input, errors));
+    channel.pipeline().addLast(new Reader(p, input, errors, gro));
     return p;
   }
 
@@ -150,22 +147,32 @@ public final class UnderlayPort {
     private final UnderlayPort port;
     private final UnderlayInput input;
     private final Consumer<Throwable> errors;
+    private final boolean gro;
+    private final Consumer<DatagramPacket> one = this::one;
 
-    Reader(UnderlayPort port, UnderlayInput input, Consumer<Throwable> errors) {
+    Reader(UnderlayPort port, UnderlayInput input, Consumer<Throwable> errors, boolean gro) {
       this.port = port;
       this.input = input;
       this.errors = errors;
+      this.gro = gro;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       if (msg instanceof DatagramPacket d) {
-        ByteBuf content = d.content();
-        port.counters.received(content.readableBytes());
-        input.datagram(port, d);
+        if (gro) {
+          VxlanGroSplitter.split(d, one);
+        } else {
+          one(d);
+        }
       } else {
         io.netty.util.ReferenceCountUtil.release(msg);
       }
+    }
+
+    private void one(DatagramPacket d) {
+      port.counters.received(d.content().readableBytes());
+      input.datagram(port, d);
     }
 
     @Override
