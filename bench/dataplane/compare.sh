@@ -144,7 +144,13 @@ measure() { # setup -> "tcp_bps udp_pps"
   ip netns exec "$id-a-1" timeout 5 bash -c "until exec 3<>/dev/tcp/$b/5201; do sleep 0.2; done" 2>/dev/null \
     || { echo "$1: $a cannot reach $b:5201" >&2; kill "$server"; return 1; }
   # warm-up, not recorded: the dataplane's JIT compiles its hot path (a node daemon runs warm)
-  ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$warmup" > /dev/null
+  # the probe's connection and iperf3's control connection can race in the server (a reset, seen after
+  # a cold start): the warm-up is not measured, so it may try again
+  for try in 1 2 3; do
+    ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$warmup" > /dev/null && break
+    [ "$try" = 3 ] && { echo "$1: warm-up failed 3 times" >&2; kill "$server"; return 1; }
+    sleep 1
+  done
   ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$warmup" -u -l 64 -b "$udp_rate" > /dev/null
   ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$duration" -J > "$work/$1-tcp.json"
   ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$duration" -u -l 64 -b "$udp_rate" -J > "$work/$1-udp.json"

@@ -123,7 +123,7 @@ final class Ports {
       throw new DataplaneStartException("cannot put underlay socket " + s + " on the event loop: " + e.getMessage(), e);
     }
     onLoop(() -> {
-      switchboard.attachSocket(s, datagramPort(port));
+      switchboard.attachSocket(s, datagramPort(port), offloads);
       return null;
     });
     return new Attached() {

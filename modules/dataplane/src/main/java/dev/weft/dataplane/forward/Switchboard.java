@@ -122,9 +122,13 @@ public final class Switchboard implements DeviceChannel.Outputs {
     taps.put(ref, new Tap(port, policy, peer, wire.outboundInto(podStack)));
   }
 
-  public void attachSocket(SocketPlan socket, DatagramPort port) {
+  /**
+   * Connects an underlay socket; {@code merge} merges consecutive VXLAN datagrams of a flow into batches,
+   * worth it only when the pods' TAPs take batches whole (a plain TAP would cut them up again).
+   */
+  public void attachSocket(SocketPlan socket, DatagramPort port, boolean merge) {
     sockets.put(socket, port);
-    if (socket.encapsulation() == Encapsulation.VXLAN) {
+    if (merge && socket.encapsulation() == Encapsulation.VXLAN) {
       receivers.put(socket, new Receiver(new VxlanCoalescer(alloc), (d, gso) -> forwardUnderlay(socket, d, gso)));
     }
   }

@@ -46,7 +46,7 @@ public final class Boards implements AutoCloseable {
     for (SocketPlan s : plan.sockets()) {
       FakePorts.Socket socket = new FakePorts.Socket(s.toString(), keep);
       sockets.put(s, socket);
-      board.attachSocket(s, socket);
+      board.attachSocket(s, socket, true);
     }
   }
 
