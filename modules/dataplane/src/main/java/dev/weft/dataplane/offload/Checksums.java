@@ -26,7 +26,7 @@ public final class Checksums {
     if (index < 0 || length < 0 || index > buf.capacity() - length) {
       throw new IndexOutOfBoundsException("index " + index + ", length " + length + ", capacity " + buf.capacity());
     }
-    return add(sum, view(buf, index, length), length);
+    return add(sum, view(buf, index, length), 0, length);
   }
 
   /**
@@ -34,10 +34,16 @@ public final class Checksums {
    * the buffer's bounds: check before), else over an NIO view. For the per-byte loops here and in the
    * coalescer's header comparison.
    */
-  static MemorySegment view(ByteBuf buf, int index, int length) {
+  public static MemorySegment view(ByteBuf buf, int index, int length) {
     return buf.hasMemoryAddress()
         ? MemorySegment.ofAddress(buf.memoryAddress() + index).reinterpret(length)
         : MemorySegment.ofBuffer(buf.nioBuffer(index, length));
+  }
+
+  /** Adds {@code length} bytes of {@code m} from {@code offset} to an unfolded sum. */
+  public static long add(long sum, MemorySegment m, long offset, int length) {
+    MemorySegment bytes = m.asSlice(offset, length);
+    return add(sum, bytes, length);
   }
 
   private static long add(long sum, MemorySegment m, int length) {
