@@ -15,7 +15,8 @@ import dev.weft.engine.message.LocalDelivery;
 import dev.weft.engine.message.LocalPacket;
 import dev.weft.engine.message.PortFrame;
 import dev.weft.engine.packet.EtherType;
-import dev.weft.engine.packet.IpProtocol;
+import dev.weft.engine.packet.GreHeader;
+import dev.weft.engine.packet.PacketException;
 import dev.weft.engine.packet.Segmentation;
 import dev.weft.engine.packet.VxlanHeader;
 import dev.weft.model.InterfaceRef;
@@ -62,9 +63,6 @@ import java.util.function.Consumer;
 public final class Switchboard implements DeviceChannel.Outputs {
   /** Deliveries one input may cause. */
   static final int DELIVERY_BUDGET = 1024;
-  private static final int GRE_CHECKSUM = 0x80;
-  private static final int GRE_KEY = 0x20;
-  private static final int GRE_SEQUENCE = 0x10;
 
   private record Work(DeviceChannel to, Object message, boolean outbound) {}
 
@@ -78,18 +76,19 @@ public final class Switchboard implements DeviceChannel.Outputs {
   private final Consumer<Throwable> errors;
   private final Map<DeviceId, DeviceChannel> devices = new LinkedHashMap<>();
   private final Map<InterfaceRef, Tap> taps = new HashMap<>();
-  private final Map<SocketPlan, DatagramPort> sockets = new LinkedHashMap<>();
+  private final Map<SocketPlan, Underlay> sockets = new LinkedHashMap<>();
   private final Map<DeviceId, SocketPlan> tunnelSockets = new HashMap<>();
   private final Map<IpAddress, InetSocketAddress> greRemotes = new HashMap<>();
   private final TunnelDemux demux;
   private final ArrayDeque<Work> queue = new ArrayDeque<>();
-  private final Map<SocketPlan, Receiver> receivers = new HashMap<>();
   /** The segment size of the input in hand when it is a TCP segmentation batch, else 0. */
   private int batchGso;
   /** How much longer the batch's frames are than their largest segment. */
   private int batchExcess;
 
-  /** Receive offload for one VXLAN socket, and where its datagrams go on. */
+  /** An underlay socket, and for VXLAN with offloads its receive offload and where merged datagrams go. */
+  private record Underlay(DatagramPort port, Optional<Receiver> receiver) {}
+
   private record Receiver(VxlanCoalescer coalescer, VxlanCoalescer.Sink sink) {}
 
   public Switchboard(HostPlan plan, NetfilterHooks hooks, InstantSource clock, CountingObserver observer,
@@ -127,10 +126,10 @@ public final class Switchboard implements DeviceChannel.Outputs {
    * worth it only when the pods' TAPs take batches whole (a plain TAP would cut them up again).
    */
   public void attachSocket(SocketPlan socket, DatagramPort port, boolean merge) {
-    sockets.put(socket, port);
-    if (merge && socket.encapsulation() == Encapsulation.VXLAN) {
-      receivers.put(socket, new Receiver(new VxlanCoalescer(alloc), (d, gso) -> forwardUnderlay(socket, d, gso)));
-    }
+    Optional<Receiver> receiver = merge && socket.encapsulation() == Encapsulation.VXLAN
+        ? Optional.of(new Receiver(new VxlanCoalescer(alloc), (d, gso) -> forwardUnderlay(socket, port.counters(), d, gso)))
+        : Optional.empty();
+    sockets.put(socket, new Underlay(port, receiver));
   }
 
   /**
@@ -154,18 +153,19 @@ public final class Switchboard implements DeviceChannel.Outputs {
       failed(null, e);
       return;
     }
-    int excess = gsoSize > 0 ? excess(frame, gsoSize) : 0;
+    int excess = excess(frame, gsoSize);
     queue.add(new Work(tap.peer, new PortFrame(ref, frame), tap.outbound));
     drain(excess > 0 ? gsoSize : 0, excess);
   }
 
   /** A datagram from an underlay socket (owned by this call); consecutive TCP segments may be merged first. */
   public void fromUnderlay(SocketPlan socket, DatagramPacket datagram) {
-    Receiver receiver = receivers.get(socket);
-    if (receiver == null) {
-      forwardUnderlay(socket, datagram, 0);
+    Underlay underlay = sockets.get(socket);
+    if (underlay == null || underlay.receiver().isEmpty()) {
+      forwardUnderlay(socket, underlay == null ? internal : underlay.port().counters(), datagram, 0);
       return;
     }
+    Receiver receiver = underlay.receiver().get();
     try {
       receiver.coalescer.offer(datagram, receiver.sink);
     } catch (RuntimeException e) {
@@ -174,9 +174,8 @@ public final class Switchboard implements DeviceChannel.Outputs {
     }
   }
 
-  private void forwardUnderlay(SocketPlan socket, DatagramPacket datagram, int gsoSize) {
-    DatagramPort port = sockets.get(socket);
-    observer.ingress(port == null ? internal : port.counters());
+  private void forwardUnderlay(SocketPlan socket, PortCounters counters, DatagramPacket datagram, int gsoSize) {
+    observer.ingress(counters);
     int gso;
     int excess;
     try {
@@ -199,12 +198,7 @@ public final class Switchboard implements DeviceChannel.Outputs {
 
   /** How much longer a batch frame is than its largest segment; 0 when it is not a TCP segment longer than one. */
   private static int excess(ByteBuf frame, int gsoSize) {
-    Optional<Transport> t = Transport.of(frame).filter(x -> x.protocol() == IpProtocol.TCP);
-    if (t.isEmpty()) {
-      return 0;
-    }
-    int payload = t.get().length() - t.get().tcpHeaderLength(frame);
-    return Math.max(0, payload - gsoSize);
+    return Transport.of(frame).filter(t -> t.tcpBatch(frame, gsoSize)).map(t -> t.tcpPayload(frame) - gsoSize).orElse(0);
   }
 
   /** The engine's MTU checks ask this: the input in hand's largest segment when it is a batch. */
@@ -214,8 +208,8 @@ public final class Switchboard implements DeviceChannel.Outputs {
 
   /** Flushes every port: merged datagrams first, then one sendmmsg per socket with everything queued since the last flush. */
   public void endOfBatch() {
-    receivers.values().forEach(r -> r.coalescer.flush(r.sink));
-    sockets.values().forEach(DatagramPort::flush);
+    sockets.values().forEach(u -> u.receiver().ifPresent(r -> r.coalescer.flush(r.sink)));
+    sockets.values().forEach(u -> u.port().flush());
     taps.values().forEach(t -> t.port.flush());
   }
 
@@ -305,7 +299,8 @@ public final class Switchboard implements DeviceChannel.Outputs {
   /** Sends what a tunnel emitted (a VXLAN datagram, or a GRE packet to wrap in UDP) on the tunnel's socket. */
   private void toSocket(DeviceChannel from, ByteBufHolder message) {
     SocketPlan socket = tunnelSockets.get(from.spec().id());
-    DatagramPort port = socket == null ? null : sockets.get(socket);
+    Underlay underlay = socket == null ? null : sockets.get(socket);
+    DatagramPort port = underlay == null ? null : underlay.port();
     if (port == null) {
       drop(message, DropReason.NO_CARRIER, "no underlay socket for " + from.spec().id());
       return;
@@ -335,16 +330,21 @@ public final class Switchboard implements DeviceChannel.Outputs {
       prefix = VxlanHeader.LENGTH;
       ethernet = true;
     } else {
-      int flags = content.getUnsignedByte(at);
-      if ((flags & (GRE_CHECKSUM | GRE_SEQUENCE)) != 0 || content.readableBytes() < 8) {
+      GreHeader gre;
+      try {
+        gre = GreHeader.decode(content.duplicate());
+      } catch (PacketException e) {
+        return false;
+      }
+      if (gre.checksumPresent() || gre.sequence().isPresent()) {
         return false; // per-segment GRE fields; weft's GRE devices never set them
       }
-      prefix = (flags & GRE_KEY) != 0 ? 8 : 4;
-      ethernet = content.getUnsignedShort(at + 2) == EtherType.TRANSPARENT_ETHERNET;
+      prefix = gre.length();
+      ethernet = gre.protocolType() == EtherType.TRANSPARENT_ETHERNET;
     }
     ByteBuf inner = content.slice(at + prefix, content.readableBytes() - prefix);
-    Optional<Transport> t = (ethernet ? Transport.of(inner) : Transport.ofPacket(inner)).filter(x -> x.protocol() == IpProtocol.TCP);
-    if (t.isEmpty() || t.get().tcpHeaderLength(inner) < 20 || t.get().length() - t.get().tcpHeaderLength(inner) <= batchGso) {
+    Optional<Transport> t = (ethernet ? Transport.of(inner) : Transport.ofPacket(inner)).filter(x -> x.tcpBatch(inner, batchGso));
+    if (t.isEmpty()) {
       return false;
     }
     int pieces = TcpSegmenter.pieces(inner, t.get(), batchGso);
@@ -375,7 +375,7 @@ public final class Switchboard implements DeviceChannel.Outputs {
 
   /** Releases everything the devices still hold. */
   public void close() {
-    receivers.values().forEach(r -> r.coalescer.close());
+    sockets.values().forEach(u -> u.receiver().ifPresent(r -> r.coalescer.close()));
     queue.forEach(w -> ReferenceCountUtil.release(w.message));
     queue.clear();
     devices.values().forEach(DeviceChannel::close);

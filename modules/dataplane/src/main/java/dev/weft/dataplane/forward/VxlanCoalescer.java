@@ -22,6 +22,9 @@ final class VxlanCoalescer {
     void datagram(DatagramPacket datagram, int gsoSize);
   }
 
+  /** A VXLAN header and the smallest frame with a TCP segment: Ethernet, IPv4 and TCP headers. */
+  private static final int SMALLEST_TCP = VxlanHeader.LENGTH + 14 + 20 + 20;
+
   private final TcpCoalescer tcp;
   private long header;
   private InetSocketAddress sender;
@@ -35,7 +38,7 @@ final class VxlanCoalescer {
   void offer(DatagramPacket d, Sink out) {
     ByteBuf c = d.content();
     int at = c.readerIndex();
-    if (c.readableBytes() < VxlanHeader.LENGTH + 54 || (c.getUnsignedByte(at) & 0x08) == 0) {
+    if (c.readableBytes() < SMALLEST_TCP || (c.getUnsignedByte(at) & 0x08) == 0) {
       flush(out);
       out.datagram(d, 0);
       return;

@@ -11,7 +11,7 @@ import java.nio.ByteOrder;
  * halves added into a 64-bit accumulator that cannot overflow (no carry to test per step), folded at the
  * end. Adding wider words and folding gives the same ones' complement sum as adding 16-bit words (RFC
  * 1071, section 2); reading little-endian words yields the byte-swapped sum, which is swapped back once
- * at the end. A direct buffer is read through a memory segment over its address: the per-access
+ * at the end. The bytes are read through a memory segment ({@link BufferViews}): the per-access
  * reference-count and index checks of {@code ByteBuf} cost more than the sum itself.
  */
 public final class Checksums {
@@ -26,18 +26,7 @@ public final class Checksums {
     if (index < 0 || length < 0 || index > buf.capacity() - length) {
       throw new IndexOutOfBoundsException("index " + index + ", length " + length + ", capacity " + buf.capacity());
     }
-    return add(sum, view(buf, index, length), 0, length);
-  }
-
-  /**
-   * The bytes at {@code index} as a memory segment: over a direct buffer's address (unchecked against
-   * the buffer's bounds: check before), else over an NIO view. For the per-byte loops here and in the
-   * coalescer's header comparison.
-   */
-  public static MemorySegment view(ByteBuf buf, int index, int length) {
-    return buf.hasMemoryAddress()
-        ? MemorySegment.ofAddress(buf.memoryAddress() + index).reinterpret(length)
-        : MemorySegment.ofBuffer(buf.nioBuffer(index, length));
+    return add(sum, BufferViews.of(buf, index, length), 0, length);
   }
 
   /** Adds {@code length} bytes of {@code m} from {@code offset} to an unfolded sum. */

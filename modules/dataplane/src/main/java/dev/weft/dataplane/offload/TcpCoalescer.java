@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * Receive offload done in userspace (the kernel's GRO rules, simplified): consecutive TCP segments of
  * one flow, in order, with the same headers apart from the sequence number, IP id, lengths and
- * checksums, are merged into one large segment, which a virtio-net header marks for the kernel as a
- * segmentation batch of {@code gsoSize}-byte segments with the checksum pending. A segment with flags
+ * checksums, are merged into one large segment: a segmentation batch of {@code gsoSize}-byte segments
+ * whose checksum field holds the pseudo-header sum (pending, for whoever cuts or takes it). A segment with flags
  * other than ACK and PSH, with no data, out of order, or shorter than the batch's segments (it then ends
  * the batch), or whose full checksum is wrong, does not extend it. One batch at a time; {@link #take}
  * hands it over, with {@code headroom} free bytes before the frame for whatever header the caller puts
@@ -64,10 +64,10 @@ public final class TcpCoalescer {
     }
     int at = frame.readerIndex();
     int tcp = at + t.offset();
-    int tcpHeader = (frame.getUnsignedByte(tcp + 12) >>> 4) * 4;
+    int tcpHeader = t.tcpHeaderLength(frame);
     int flags = frame.getUnsignedByte(tcp + 13);
-    int payload = t.length() - tcpHeader;
-    if (payload <= 0 || (flags & ~(ACK | PSH)) != 0 || tcpHeader < 20) {
+    int payload = t.tcpPayload(frame);
+    if (payload <= 0 || (flags & ~(ACK | PSH)) != 0) {
       return Offer.ALONE;
     }
     // a merged batch reaches the pod marked "checksum pending", which its kernel trusts: a corrupt segment
@@ -103,8 +103,8 @@ public final class TcpCoalescer {
       throw new IllegalStateException("a batch is held: take it first");
     }
     int tcp = frame.readerIndex() + t.offset();
-    int tcpHeader = (frame.getUnsignedByte(tcp + 12) >>> 4) * 4;
-    int payload = t.length() - tcpHeader;
+    int tcpHeader = t.tcpHeaderLength(frame);
+    int payload = t.tcpPayload(frame);
     int flags = frame.getUnsignedByte(tcp + 13);
     batch = alloc.directBuffer(headroom + MAX_IP + 14);
     batch.writerIndex(headroom).readerIndex(headroom);
@@ -123,8 +123,8 @@ public final class TcpCoalescer {
         || frame.readableBytes() < headers || batch.readableBytes() < headers) {
       return false;
     }
-    MemorySegment f = Checksums.view(frame, frame.readerIndex(), headers);
-    MemorySegment b = Checksums.view(batch, batch.readerIndex(), headers);
+    MemorySegment f = BufferViews.of(frame, frame.readerIndex(), headers);
+    MemorySegment b = BufferViews.of(batch, batch.readerIndex(), headers);
     boolean v4 = (f.get(ValueLayout.JAVA_BYTE, 14) & 0xf0) == 0x40;
     int tcp = t.offset();
     // Ethernet header, then the IP header without length, id and checksum (IPv4) or payload length (IPv6)
@@ -142,9 +142,8 @@ public final class TcpCoalescer {
   }
 
   /**
-   * The batch (reader index at its frame, the headroom before it), how many frames it carries and, for
-   * more than one, its segment size and the virtio-net header that describes it; empty when nothing is
-   * held. A single segment goes as it came.
+   * The batch (reader index at its frame, the headroom before it); empty when nothing is held. A single
+   * segment goes as it came.
    */
   public Optional<Batch> take() {
     if (batch == null) {
@@ -154,12 +153,8 @@ public final class TcpCoalescer {
     int n = segments;
     batch = null;
     int b = out.readerIndex();
-    int frameBytes = out.readableBytes();
     if (n == 1) {
-      Optional<Transport> single = Transport.of(out);
-      VnetHeader header = single.isPresent() && single.get().partial(out)
-          ? VnetHeader.partialChecksum(single.get()) : VnetHeader.NONE;
-      return Optional.of(new Batch(out, 1, frameBytes, 0, header));
+      return Optional.of(new Batch(out, 1, 0));
     }
     boolean v4 = (out.getUnsignedByte(b + 14) >>> 4) == 4;
     int ipLength = out.readableBytes() - 14;
@@ -171,12 +166,9 @@ public final class TcpCoalescer {
     }
     Transport merged = Transport.of(out).orElseThrow();
     out.setShort(b + merged.checksumOffset(), merged.foldedPseudo());
-    return Optional.of(new Batch(out, n, frameBytes, gsoSize, VnetHeader.tcpBatch(merged, out, gsoSize)));
+    return Optional.of(new Batch(out, n, gsoSize));
   }
 
-  /**
-   * A merged frame and what it carries: {@code gsoSize} is 0 for a single frame; {@code header} says to a
-   * TAP how to take it (segmentation batch, checksum pending).
-   */
-  public record Batch(ByteBuf frame, int frames, int frameBytes, int gsoSize, VnetHeader header) {}
+  /** A merged frame, how many frames it carries, and its segment size (0 for a single frame, as it came). */
+  public record Batch(ByteBuf frame, int frames, int gsoSize) {}
 }

@@ -56,14 +56,14 @@ public final class TcpSegmenter {
     int p = prefix.readableBytes();
     int tcpHeader = transport.tcpHeaderLength(frame);
     int headers = transport.offset() + tcpHeader;
-    int payload = transport.length() - tcpHeader;
+    int payload = transport.tcpPayload(frame);
     int stride = p + headers + mss;
     int total = length(frame, transport, mss, p, pieces);
     out.ensureWritable(total);
     int base = out.writerIndex();
-    MemorySegment dst = Checksums.view(out, base, total);
-    MemorySegment src = Checksums.view(frame, frame.readerIndex(), headers + payload);
-    MemorySegment pre = p == 0 ? MemorySegment.NULL : Checksums.view(prefix, prefix.readerIndex(), p);
+    MemorySegment dst = BufferViews.of(out, base, total);
+    MemorySegment src = BufferViews.of(frame, frame.readerIndex(), headers + payload);
+    MemorySegment pre = p == 0 ? MemorySegment.NULL : BufferViews.of(prefix, prefix.readerIndex(), p);
     int ip = transport.ip();
     int tcp = transport.offset();
     boolean v4 = transport.ipv4(frame);
@@ -100,21 +100,14 @@ public final class TcpSegmenter {
 
   /** How many pieces {@code frame} becomes; checks that it is a TCP segment that can be cut. */
   public static int pieces(ByteBuf frame, Transport transport, int mss) {
-    if (transport.protocol() != IpProtocol.TCP || mss <= 0) {
+    if (transport.protocol() != IpProtocol.TCP || mss <= 0) { // Transport checked the data offset
       throw new IllegalArgumentException("not a TCP segment, or MSS " + mss);
     }
-    int tcpHeader = transport.tcpHeaderLength(frame);
-    int payload = transport.length() - tcpHeader;
-    if (tcpHeader < 20 || payload < 0) {
-      throw new IllegalArgumentException("TCP data offset " + tcpHeader + " does not fit the segment");
-    }
-    return Math.max(1, (payload + mss - 1) / mss);
+    return Math.max(1, (transport.tcpPayload(frame) + mss - 1) / mss);
   }
 
   /** The bytes of all pieces, each with a prefix of {@code prefix} bytes. */
   private static int length(ByteBuf frame, Transport transport, int mss, int prefix, int pieces) {
-    int headers = transport.offset() + transport.tcpHeaderLength(frame);
-    int payload = transport.length() - transport.tcpHeaderLength(frame);
-    return pieces * (prefix + headers) + payload;
+    return pieces * (prefix + transport.offset() + transport.tcpHeaderLength(frame)) + transport.tcpPayload(frame);
   }
 }

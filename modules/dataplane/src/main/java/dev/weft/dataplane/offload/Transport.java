@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Where the TCP or UDP header of a frame's IP packet is, and the pseudo-header sum its checksum covers:
  * what checksum offload needs. Only whole packets qualify (not fragments, not IPv6 extension headers),
- * and every length must agree with the frame, so a malformed frame simply has no transport.
+ * and every length must agree with the frame (a TCP header's data offset too), so a malformed frame
+ * simply has no transport.
  *
  * @param ip the IP header's offset from the reader index (14 after Ethernet, 0 for a bare IP packet)
  * @param offset the transport header's offset from the frame's reader index
@@ -56,7 +57,7 @@ public record Transport(int protocol, int ip, int offset, int length, int checks
         return Optional.empty();
       }
       long pseudo = buf.getUnsignedInt(ip + 12) + buf.getUnsignedInt(ip + 16);
-      return of(buf.getUnsignedByte(ip + 9), ipOffset, ipOffset + ihl, total - ihl, pseudo);
+      return of(buf, buf.getUnsignedByte(ip + 9), ipOffset, ipOffset + ihl, total - ihl, pseudo);
     }
     if (version == 6 && size >= 40) {
       int payload = buf.getUnsignedShort(ip + 4);
@@ -64,20 +65,25 @@ public record Transport(int protocol, int ip, int offset, int length, int checks
         return Optional.empty();
       }
       long pseudo = InternetChecksum.add(0, buf, ip + 8, 32);
-      return of(buf.getUnsignedByte(ip + 6), ipOffset, ipOffset + 40, payload, pseudo);
+      return of(buf, buf.getUnsignedByte(ip + 6), ipOffset, ipOffset + 40, payload, pseudo);
     }
     return Optional.empty();
   }
 
-  private static Optional<Transport> of(int protocol, int ip, int offset, int length, long addresses) {
+  private static Optional<Transport> of(ByteBuf buf, int protocol, int ip, int offset, int length, long addresses) {
     long pseudo = addresses + protocol + length;
     return switch (protocol) {
-      case IpProtocol.TCP -> length >= TCP_HEADER
+      case IpProtocol.TCP -> length >= TCP_HEADER && dataOffsetFits(buf, offset, length)
           ? Optional.of(new Transport(protocol, ip, offset, length, offset + 16, pseudo)) : Optional.empty();
       case IpProtocol.UDP -> length >= UDP_HEADER
           ? Optional.of(new Transport(protocol, ip, offset, length, offset + 6, pseudo)) : Optional.empty();
       default -> Optional.empty();
     };
+  }
+
+  private static boolean dataOffsetFits(ByteBuf buf, int offset, int length) {
+    int header = (buf.getUnsignedByte(buf.readerIndex() + offset + 12) >>> 4) * 4;
+    return header >= TCP_HEADER && header <= length;
   }
 
   /** Whether the IP packet is IPv4. */
@@ -88,6 +94,16 @@ public record Transport(int protocol, int ip, int offset, int length, int checks
   /** The TCP header's length (its data offset), for a TCP transport. */
   public int tcpHeaderLength(ByteBuf buf) {
     return (buf.getUnsignedByte(buf.readerIndex() + offset + 12) >>> 4) * 4;
+  }
+
+  /** The TCP payload's length, for a TCP transport. */
+  public int tcpPayload(ByteBuf buf) {
+    return length - tcpHeaderLength(buf);
+  }
+
+  /** Whether this is TCP carrying more than one segment of {@code gsoSize} bytes: a batch to cut. */
+  public boolean tcpBatch(ByteBuf buf, int gsoSize) {
+    return protocol == IpProtocol.TCP && gsoSize > 0 && tcpPayload(buf) > gsoSize;
   }
 
   /** The pseudo-header sum folded to 16 bits, not complemented: what a kernel leaves in a partial checksum. */

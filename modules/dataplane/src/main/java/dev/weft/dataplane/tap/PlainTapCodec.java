@@ -3,7 +3,6 @@ package dev.weft.dataplane.tap;
 import dev.weft.dataplane.offload.TcpSegmenter;
 import dev.weft.dataplane.offload.Transport;
 import dev.weft.dataplane.stats.PortCounters;
-import dev.weft.engine.packet.IpProtocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -38,7 +37,7 @@ public record PlainTapCodec(int mtu, ByteBufAllocator alloc) implements TapCodec
   @Override
   public boolean encode(ByteBuf frame, int gsoSize, RawWriter writer) {
     Optional<Transport> t = Transport.of(frame);
-    if (gsoSize > 0 && t.isPresent() && t.get().protocol() == IpProtocol.TCP) {
+    if (t.isPresent() && t.get().tcpBatch(frame, gsoSize)) {
       boolean ok = true;
       List<ByteBuf> pieces = TcpSegmenter.segment(frame, t.get(), gsoSize, alloc);
       for (ByteBuf piece : pieces) {

@@ -54,14 +54,12 @@ public final class VnetTapCodec implements TapCodec {
       return;
     }
     Optional<Transport> tcp = Transport.of(read).filter(t -> t.protocol() == IpProtocol.TCP);
-    if ((h.gso() != VnetHeader.GSO_TCPV4 && h.gso() != VnetHeader.GSO_TCPV6) || tcp.isEmpty() || h.gsoSize() == 0
-        || tcp.get().tcpHeaderLength(read) < 20 || tcp.get().tcpHeaderLength(read) > tcp.get().length()) {
+    if ((h.gso() != VnetHeader.GSO_TCPV4 && h.gso() != VnetHeader.GSO_TCPV6) || tcp.isEmpty() || h.gsoSize() == 0) {
       read.release();
       counters.error();
       return;
     }
-    int payload = tcp.get().length() - tcp.get().tcpHeaderLength(read);
-    if (payload <= h.gsoSize()) {
+    if (!tcp.get().tcpBatch(read, h.gsoSize())) {
       finishChecksum(read, h);
       frames.frame(read, 0);
       return;
@@ -84,13 +82,9 @@ public final class VnetTapCodec implements TapCodec {
   @Override
   public boolean encode(ByteBuf frame, int gsoSize, RawWriter writer) {
     Optional<Transport> t = Transport.of(frame);
-    if (gsoSize > 0 && t.isPresent() && t.get().protocol() == IpProtocol.TCP
-        && t.get().length() - t.get().tcpHeaderLength(frame) > gsoSize) {
+    if (t.isPresent() && t.get().tcpBatch(frame, gsoSize)) {
       boolean ok = flushBatch(writer);
-      // the pod's kernel completes each segment's checksum from the pseudo-header sum
-      frame.setShort(frame.readerIndex() + t.get().checksumOffset(), t.get().foldedPseudo());
-      int segments = (t.get().length() - t.get().tcpHeaderLength(frame) + gsoSize - 1) / gsoSize;
-      return write(VnetHeader.tcpBatch(t.get(), frame, gsoSize), frame, segments, writer) && ok;
+      return writeBatch(frame, t.get(), gsoSize, writer) && ok;
     }
     TcpCoalescer.Offer offer = t.isPresent() ? coalescer.offer(frame, t.get()) : TcpCoalescer.Offer.ALONE;
     if (offer == TcpCoalescer.Offer.JOINED) {
@@ -101,8 +95,7 @@ public final class VnetTapCodec implements TapCodec {
       coalescer.startWith(frame, t.get());
       return ok;
     }
-    VnetHeader h = t.isPresent() && t.get().partial(frame) ? VnetHeader.partialChecksum(t.get()) : VnetHeader.NONE;
-    return write(h, frame, 1, writer) && ok;
+    return writeOne(frame, t, writer) && ok;
   }
 
   @Override
@@ -121,11 +114,27 @@ public final class VnetTapCodec implements TapCodec {
     if (batch.isEmpty()) {
       return true;
     }
+    ByteBuf frame = batch.get().frame();
     try {
-      return write(batch.get().header(), batch.get().frame(), batch.get().frames(), writer);
+      return batch.get().gsoSize() > 0
+          ? writeBatch(frame, Transport.of(frame).orElseThrow(), batch.get().gsoSize(), writer)
+          : writeOne(frame, Transport.of(frame), writer);
     } finally {
       batch.get().frame().release();
     }
+  }
+
+  /** A batch goes whole; the pod's kernel completes each segment's checksum from the pseudo-header sum. */
+  private boolean writeBatch(ByteBuf frame, Transport t, int gsoSize, RawWriter writer) {
+    frame.setShort(frame.readerIndex() + t.checksumOffset(), t.foldedPseudo());
+    int segments = (t.tcpPayload(frame) + gsoSize - 1) / gsoSize;
+    return write(VnetHeader.tcpBatch(t, frame, gsoSize), frame, segments, writer);
+  }
+
+  /** One frame, marked "checksum pending" when a kernel left it partial. */
+  private boolean writeOne(ByteBuf frame, Optional<Transport> t, RawWriter writer) {
+    VnetHeader h = t.isPresent() && t.get().partial(frame) ? VnetHeader.partialChecksum(t.get()) : VnetHeader.NONE;
+    return write(h, frame, 1, writer);
   }
 
   private boolean write(VnetHeader h, ByteBuf frame, int frames, RawWriter writer) {

@@ -55,4 +55,19 @@ class TransportTest {
       good.release();
     }
   }
+
+  /** A TCP data offset below 20 bytes or beyond the segment leaves the frame without a transport (nothing to cut or merge). */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 4, 8, 15})
+  void aDataOffsetThatDoesNotFitHasNoTransport(int words) {
+    ByteBuf frame = Frames.tcp(B, A, IpAddress.parse("10.0.0.1"), IpAddress.parse("10.0.0.2"), 1, TcpHeader.ACK, new byte[10]);
+    try {
+      assertThat(Transport.of(frame)).as("as built, 5 words").isPresent();
+      int at = 14 + 20 + 12;
+      frame.setByte(at, words << 4);
+      assertThat(Transport.of(frame)).as("data offset of %d words in a 30-byte segment", words).isEmpty();
+    } finally {
+      frame.release();
+    }
+  }
 }
