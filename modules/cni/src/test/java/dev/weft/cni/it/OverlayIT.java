@@ -51,12 +51,9 @@ class OverlayIT {
       Path peers = twoPeers(tmp.resolve("peers.json"), "10.95");
       String configA = config(version, peers, "\"subnet\":\"10.95.1.0/24\"", a.dataDir());
       String configB = config(version, peers, "\"subnet\":\"10.95.2.0/24\"", b.dataDir());
-      String podA = a.pod("p");
-      String podB = b.pod("q");
-      Reply addA = a.plugin().run("ADD", "ca", podA, "eth0", configA).ok();
-      Reply addB = b.plugin().run("ADD", "cb", podB, "eth0", configB).ok();
-      String ipA = Json.podAddress(addA.stdout());
-      String ipB = Json.podAddress(addB.stdout());
+      Pods pods = addBoth(a, b, configA, configB);
+      String ipA = Json.podAddress(pods.addA().stdout());
+      String ipB = Json.podAddress(pods.addB().stdout());
       assertThat(ipA).startsWith("10.95.1.");
       assertThat(ipB).startsWith("10.95.2.");
       // the device, MTU = underlay (1500) - 50, and flannel's three entries per peer
@@ -65,14 +62,14 @@ class OverlayIT {
       assertThat(Shell.ok("ip", "-n", a.name(), "route")).contains("10.95.2.0/24 via 10.95.2.0 dev weft.42 proto static onlink");
       assertThat(Shell.ok("ip", "-n", a.name(), "neigh", "show", "dev", "weft.42")).contains("10.95.2.0").contains("PERMANENT");
       assertThat(Shell.ok("bridge", "-n", a.name(), "fdb", "show", "dev", "weft.42")).contains("dst 192.168.77.2");
-      assertThat(Shell.ok("ip", "-n", BridgeModeIT.podName(podA), "link", "show", "eth0")).contains("mtu 1450");
-      assertThat(talk(podA, podB, ipB, 9000, "over vxlan")).isEqualTo("over vxlan");
+      assertThat(Shell.ok("ip", "-n", BridgeModeIT.podName(pods.podA()), "link", "show", "eth0")).contains("mtu 1450");
+      assertThat(talk(pods.podA(), pods.podB(), ipB, 9000, "over vxlan")).isEqualTo("over vxlan");
       if (!version.startsWith("0.3")) {
-        a.plugin().run("CHECK", "ca", podA, "eth0", withPrev(configA, addA.stdout())).ok();
+        a.plugin().run("CHECK", "ca", pods.podA(), "eth0", withPrev(configA, pods.addA().stdout())).ok();
       }
-      a.plugin().run("DEL", "ca", podA, "eth0", withPrev(configA, addA.stdout())).ok();
-      b.plugin().run("DEL", "cb", podB, "eth0", withPrev(configB, addB.stdout())).ok();
-      b.plugin().run("DEL", "cb", podB, "eth0", configB).ok();
+      a.plugin().run("DEL", "ca", pods.podA(), "eth0", withPrev(configA, pods.addA().stdout())).ok();
+      b.plugin().run("DEL", "cb", pods.podB(), "eth0", withPrev(configB, pods.addB().stdout())).ok();
+      b.plugin().run("DEL", "cb", pods.podB(), "eth0", configB).ok();
       assertThat(a.hostVeths()).isEmpty();
       assertThat(b.ipFiles("wtovl")).isEmpty();
     }
@@ -100,25 +97,22 @@ class OverlayIT {
         configA = configA.replace("\"port\":8472,", "");
         configB = configB.replace("\"port\":8472,", "");
       }
-      String podA = a.pod("p");
-      String podB = b.pod("q");
-      Reply addA = a.plugin().run("ADD", "ca", podA, "eth0", configA).ok();
-      Reply addB = b.plugin().run("ADD", "cb", podB, "eth0", configB).ok();
-      String ipA = Json.podAddress(addA.stdout());
-      String ipB = Json.podAddress(addB.stdout());
+      Pods pods = addBoth(a, b, configA, configB);
+      String ipA = Json.podAddress(pods.addA().stdout());
+      String ipB = Json.podAddress(pods.addB().stdout());
       String device = gre ? "weftg.42" : "weftu.42";
       assertThat(Shell.ok("ip", "-n", b.name(), "-d", "link", "show", device)).contains("tun type tap")
           .contains(gre ? "mtu 1464" : "mtu 1450");
       assertThat(Shell.ok("ip", "-n", b.name(), "route")).contains("10.93.1.0/24 via 10.93.1.0 dev " + device + " proto static onlink");
-      assertThat(Shell.ok("ip", "-n", BridgeModeIT.podName(podB), "link", "show", "eth0")).contains(gre ? "mtu 1464" : "mtu 1450");
-      assertThat(talk(podA, podB, ipB, 9000, "a to b")).isEqualTo("a to b");
-      assertThat(talk(podB, podA, ipA, 9001, "b to a")).isEqualTo("b to a");
+      assertThat(Shell.ok("ip", "-n", BridgeModeIT.podName(pods.podB()), "link", "show", "eth0")).contains(gre ? "mtu 1464" : "mtu 1450");
+      assertThat(talk(pods.podA(), pods.podB(), ipB, 9000, "a to b")).isEqualTo("a to b");
+      assertThat(talk(pods.podB(), pods.podA(), ipA, 9001, "b to a")).isEqualTo("b to a");
       // b's daemon restarts: its TAP goes and comes back from the kept config, without another ADD
       b.restartDaemon();
       assertThat(Shell.ok("ip", "-n", b.name(), "route")).contains("10.93.1.0/24 via 10.93.1.0 dev " + device);
-      assertThat(talk(podA, podB, ipB, 9002, "after the restart")).isEqualTo("after the restart");
-      a.plugin().run("DEL", "ca", podA, "eth0", configA).ok();
-      b.plugin().run("DEL", "cb", podB, "eth0", configB).ok();
+      assertThat(talk(pods.podA(), pods.podB(), ipB, 9002, "after the restart")).isEqualTo("after the restart");
+      a.plugin().run("DEL", "ca", pods.podA(), "eth0", configA).ok();
+      b.plugin().run("DEL", "cb", pods.podB(), "eth0", configB).ok();
       assertThat(b.hostVeths()).isEmpty();
     }
   }
@@ -215,5 +209,15 @@ class OverlayIT {
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** Pod {@code p} on node a and pod {@code q} on node b, each added with its node's config (ADD ids ca, cb). */
+  private record Pods(String podA, String podB, Reply addA, Reply addB) {}
+
+  private static Pods addBoth(Node a, Node b, String configA, String configB) throws Exception {
+    String podA = a.pod("p");
+    String podB = b.pod("q");
+    return new Pods(podA, podB, a.plugin().run("ADD", "ca", podA, "eth0", configA).ok(),
+        b.plugin().run("ADD", "cb", podB, "eth0", configB).ok());
   }
 }
