@@ -144,8 +144,9 @@ measure() { # setup -> "tcp_bps udp_pps"
   ip netns exec "$id-a-1" timeout 5 bash -c "until exec 3<>/dev/tcp/$b/5201; do sleep 0.2; done" 2>/dev/null \
     || { echo "$1: $a cannot reach $b:5201" >&2; kill "$server"; return 1; }
   # warm-up, not recorded: the dataplane's JIT compiles its hot path (a node daemon runs warm)
-  # the probe's connection and iperf3's control connection can race in the server (a reset, seen after
-  # a cold start): the warm-up is not measured, so it may try again
+  # iperf3's control connection was reset twice in whole runs (right after the kernel setup; cause not
+  # established, perhaps the probe's connection racing it in the server): the warm-up is not measured,
+  # so it may try again
   for try in 1 2 3; do
     ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$warmup" > /dev/null && break
     [ "$try" = 3 ] && { echo "$1: warm-up failed 3 times" >&2; kill "$server"; return 1; }
