@@ -10,7 +10,8 @@
 #   sudo bench/dataplane/compare.sh [setup ...]          # setups: kernel weft-plain weft-offloads
 #                                                        #         mixed-plain mixed-offloads (default: all)
 #   DURATION=10 (seconds per iperf3 run), WARMUP=5 (seconds of TCP, then of UDP, before measuring), UDP_RATE=2G (offered UDP bit rate), JAR=... (runner jar),
-#   KEEP=1 keeps the iperf3 JSON and runner logs in /tmp/wt-dp-bench.*
+#   KEEP=1 keeps the iperf3 JSON and runner logs in /tmp/wt-dp-bench.*, JVM_OPTS adds runner JVM options (for
+#   profiling, e.g. "-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit" for perf's symbols)
 #
 # Everything lives in namespaces named wtd<random>-…, removed on exit (trap), with the runner processes.
 # One dataplane runs per weft host (one event-loop thread each); the kernel's path runs in softirq.
@@ -101,7 +102,8 @@ kernel_host() { # host-number pod bridge-gateway peer-underlay: the model's devi
 weft_host() { # host-number plain|offloads
   local out=$work/h$1.out
   # as a node daemon would run: Netty's sampling leak detector off (it captures a stack per sampled buffer)
-  "$java" --enable-native-access=ALL-UNNAMED -Dio.netty.leakDetection.level=disabled -cp "$jar" dev.weft.bench.dataplane.DataplaneHost run "$work/topology.yaml" \
+  # shellcheck disable=SC2086
+  "$java" --enable-native-access=ALL-UNNAMED -Dio.netty.leakDetection.level=disabled ${JVM_OPTS-} -cp "$jar" dev.weft.bench.dataplane.DataplaneHost run "$work/topology.yaml" \
     "h$1" "$id-h$1" "$id-" "$2" < /dev/null > "$out" 2>&1 &
   local pid=$!
   runners+=("$pid")
