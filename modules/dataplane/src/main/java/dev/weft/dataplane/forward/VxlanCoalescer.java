@@ -44,10 +44,14 @@ final class VxlanCoalescer {
       return;
     }
     long vxlan = c.getLong(at);
-    if (tcp.holding() && (vxlan != header || !d.sender().equals(sender) || !d.recipient().equals(recipient))) {
+    if (tcp.holding() && (vxlan != header || !same(d.sender(), sender) || !same(d.recipient(), recipient))) {
       flush(out);
     }
     c.readerIndex(at + VxlanHeader.LENGTH);
+    if (tcp.extend(c)) {
+      d.release();
+      return;
+    }
     Optional<Transport> t = Transport.of(c);
     boolean held = tcp.holding();
     TcpCoalescer.Offer offer = t.isPresent() ? tcp.offer(c, t.get()) : TcpCoalescer.Offer.ALONE;
@@ -87,6 +91,11 @@ final class VxlanCoalescer {
   /** Drops the held batch. */
   void close() {
     tcp.take().ifPresent(b -> b.frame().release());
+  }
+
+  /** Equal addresses; the pieces of one coalesced read share their address objects. */
+  private static boolean same(InetSocketAddress a, InetSocketAddress b) {
+    return a == b || a.equals(b);
   }
 
   private void remember(long vxlan, DatagramPacket d) {

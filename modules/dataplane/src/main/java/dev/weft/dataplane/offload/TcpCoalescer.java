@@ -1,11 +1,14 @@
 package dev.weft.dataplane.offload;
 
+import dev.weft.engine.packet.InternetChecksum;
 import dev.weft.engine.packet.IpProtocol;
 import dev.weft.engine.packet.Ipv4Header;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,9 @@ public final class TcpCoalescer {
   private static final int MAX_IP = 65_535;
   private static final int ACK = 0x10;
   private static final int PSH = 0x08;
+  private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED;
+  private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+  private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
   private final ByteBufAllocator alloc;
   private final int headroom;
@@ -33,6 +39,12 @@ public final class TcpCoalescer {
   private int headers;
   private long nextSeq;
   private boolean closed;
+  /**
+   * Per 8-byte word of the batch's headers (the last word ending at the headers' end, overlapping the one
+   * before), the bits a joining segment must share with the batch's first: all but the fields that change
+   * per segment, as {@link #sameHeaders} lists them.
+   */
+  private long[] mask = new long[0];
 
   public TcpCoalescer(ByteBufAllocator alloc, int headroom) {
     this.alloc = alloc;
@@ -84,7 +96,12 @@ public final class TcpCoalescer {
         || !sameHeaders(frame, t, tcpHeader)) {
       return Offer.NEXT;
     }
-    batch.writeBytes(frame, at + t.offset() + tcpHeader, payload);
+    append(frame, at + t.offset() + tcpHeader, payload, seq, flags);
+    return Offer.JOINED;
+  }
+
+  private void append(ByteBuf frame, int from, int payload, long seq, int flags) {
+    batch.writeBytes(frame, from, payload);
     segments++;
     nextSeq = (seq + payload) & 0xffff_ffffL;
     closed = payload < gsoSize || (flags & PSH) != 0;
@@ -94,7 +111,47 @@ public final class TcpCoalescer {
       int flagsAt = batch.readerIndex() + transport.offset() + 13;
       batch.setByte(flagsAt, batch.getUnsignedByte(flagsAt) | PSH);
     }
-    return Offer.JOINED;
+  }
+
+  /**
+   * Adds {@code frame} (read, not released) when it plainly continues the held batch: the same headers
+   * but for the fields that change per segment, the next sequence number, a payload no longer than the
+   * batch's segments and a full checksum that verifies. This is the common case, judged on the bytes
+   * alone, without working out the frame's transport; false (nothing changed) leaves the frame to
+   * {@link #offer}, which judges every case.
+   */
+  public boolean extend(ByteBuf frame) {
+    int length = frame.readableBytes();
+    if (batch == null || closed || length < headers) {
+      return false;
+    }
+    int at = frame.readerIndex();
+    MemorySegment f = BufferViews.of(frame, at, length);
+    MemorySegment b = BufferViews.of(batch, batch.readerIndex(), headers);
+    for (int w = 0; w < mask.length; w++) {
+      long off = Math.min(w * 8L, headers - 8L);
+      if (((f.get(WORD, off) ^ b.get(WORD, off)) & mask[w]) != 0) {
+        return false;
+      }
+    }
+    int ip = transport.ip();
+    int tcp = transport.offset();
+    // the version, header lengths and fragment bits are the batch's (compared above)
+    int tcpLength = (f.get(ValueLayout.JAVA_BYTE, ip) & 0xf0) == 0x40
+        ? (f.get(SHORT, ip + 2) & 0xffff) - (tcp - ip)
+        : f.get(SHORT, ip + 4) & 0xffff;
+    int payload = tcpLength - (headers - tcp);
+    long seq = f.get(INT, tcp + 4) & 0xffff_ffffL;
+    if (payload <= 0 || payload > gsoSize || tcp + tcpLength > length || seq != nextSeq
+        || headers + (segments + 1) * (long) gsoSize > MAX_IP + 14) {
+      return false;
+    }
+    long pseudo = transport.pseudo() - transport.length() + tcpLength;
+    if (!InternetChecksum.verifies(Checksums.add(pseudo, f, tcp, tcpLength))) {
+      return false;
+    }
+    append(frame, at + headers, payload, seq, f.get(ValueLayout.JAVA_BYTE, tcp + 13) & 0xff);
+    return true;
   }
 
   /** Starts a batch with a frame {@link #offer} took or answered {@link Offer#NEXT} for (after {@link #take}). */
@@ -115,6 +172,28 @@ public final class TcpCoalescer {
     headers = t.offset() + tcpHeader;
     nextSeq = (frame.getUnsignedInt(tcp + 4) + payload) & 0xffff_ffffL;
     closed = (flags & PSH) != 0;
+    mask = headerMask(t, headers, (frame.getUnsignedByte(frame.readerIndex() + t.ip()) >>> 4) == 4);
+  }
+
+  /** The bits of {@code headers} header bytes that segments of one batch share, in 8-byte words. */
+  private static long[] headerMask(Transport t, int headers, boolean v4) {
+    byte[] bytes = new byte[headers];
+    Arrays.fill(bytes, (byte) 0xff);
+    int ip = t.ip();
+    int tcp = t.offset();
+    int[] varying = v4
+        ? new int[] {ip + 2, ip + 3, ip + 4, ip + 5, ip + 10, ip + 11, tcp + 4, tcp + 5, tcp + 6, tcp + 7, tcp + 16, tcp + 17}
+        : new int[] {ip + 4, ip + 5, tcp + 4, tcp + 5, tcp + 6, tcp + 7, tcp + 16, tcp + 17};
+    for (int i : varying) {
+      bytes[i] = 0;
+    }
+    bytes[tcp + 13] = (byte) ~PSH;
+    MemorySegment m = MemorySegment.ofArray(bytes);
+    long[] words = new long[(headers + 7) / 8];
+    for (int w = 0; w < words.length; w++) {
+      words[w] = m.get(WORD, Math.min(w * 8L, headers - 8L));
+    }
+    return words;
   }
 
   /** Same flow and same headers, except what changes per segment (IP id, lengths, checksums, sequence). */

@@ -81,6 +81,9 @@ public final class VnetTapCodec implements TapCodec {
 
   @Override
   public boolean encode(ByteBuf frame, int gsoSize, RawWriter writer) {
+    if (coalescer.extend(frame)) {
+      return true;
+    }
     Optional<Transport> t = Transport.of(frame);
     if (t.isPresent() && t.get().tcpBatch(frame, gsoSize)) {
       boolean ok = flushBatch(writer);
