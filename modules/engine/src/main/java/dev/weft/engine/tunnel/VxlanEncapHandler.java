@@ -51,10 +51,17 @@ public final class VxlanEncapHandler extends ChannelOutboundHandlerAdapter {
         observer.on(new ForwardingEvent.Dropped(DropReason.NEIGHBOR_UNREACHABLE, config.device() + ": " + selection.reason()));
       }
       int sourcePort = SOURCE_PORT_MIN + Math.floorMod(flowHash(inner), SOURCE_PORT_SPAN);
+      VxlanHeader header = new VxlanHeader(config.vni());
+      boolean inPlace = selection.remotes().size() == 1 && hasOwnHeadroom(inner);
       for (IpAddress remote : selection.remotes()) {
-        ByteBuf out = ctx.alloc().buffer(VxlanHeader.LENGTH + inner.readableBytes());
-        new VxlanHeader(config.vni()).encode(out);
-        out.writeBytes(inner, inner.readerIndex(), inner.readableBytes());
+        ByteBuf out;
+        if (inPlace) {
+          out = prepend(header, inner);
+        } else {
+          out = ctx.alloc().buffer(VxlanHeader.LENGTH + inner.readableBytes());
+          header.encode(out);
+          out.writeBytes(inner, inner.readerIndex(), inner.readableBytes());
+        }
         observer.on(new ForwardingEvent.Encapsulated(config.device(), ForwardingEvent.TunnelType.VXLAN,
             Optional.of((long) config.vni().value()), config.local(), remote, selection.reason()));
         ctx.write(new DatagramPacket(out, socket(remote, config.port()), socket(config.local(), sourcePort)));
@@ -63,6 +70,31 @@ public final class VxlanEncapHandler extends ChannelOutboundHandlerAdapter {
     } finally {
       frame.release();
     }
+  }
+
+  /**
+   * Whether the header can go into the bytes before the frame, in the frame's own buffer (the kernel's
+   * skb_cow_head): a root buffer (not a slice or a wrapper of another's bytes), held by this frame alone,
+   * with room before the frame, as a TAP read leaves it after its virtio-net header. A 64 KiB batch is
+   * then not copied to be encapsulated.
+   */
+  private static boolean hasOwnHeadroom(ByteBuf frame) {
+    return frame.refCnt() == 1 && unwrapLeakDetection(frame).unwrap() == null && !frame.isReadOnly()
+        && frame.readerIndex() >= VxlanHeader.LENGTH;
+  }
+
+  /** The buffer under a leak detector's wrapper, which shares its bytes with no one else; others as they are. */
+  private static ByteBuf unwrapLeakDetection(ByteBuf b) {
+    return b.getClass().getSimpleName().endsWith("LeakAwareByteBuf") ? b.unwrap() : b;
+  }
+
+  /** Writes {@code header} just before the frame and returns its buffer, retained, starting at the header. */
+  private static ByteBuf prepend(VxlanHeader header, ByteBuf frame) {
+    int end = frame.writerIndex();
+    int at = frame.readerIndex() - VxlanHeader.LENGTH;
+    frame.readerIndex(at).writerIndex(at);
+    header.encode(frame);
+    return frame.writerIndex(end).retain();
   }
 
   /**

@@ -18,6 +18,7 @@ import dev.weft.model.value.Mac;
 import dev.weft.model.value.Vni;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
@@ -65,6 +66,48 @@ class VxlanHandlersTest {
       assertThat(d.content().readableBytes()).isEqualTo(8 + 80);
     } finally {
       Channels.release(out);
+    }
+  }
+
+  /** A frame read after a 12-byte header (as from a virtio-net TAP), held only here: the header goes before it, in place. */
+  @Test
+  void aFrameWithItsOwnHeadroomIsEncapsulatedWithoutACopy() {
+    ByteBuf frame = TestPackets.raw(mac(0x33), mac(1), 80);
+    String inner = ByteBufUtil.hexDump(frame);
+    ByteBuf read = Unpooled.directBuffer(12 + 80).writeZero(12).writeBytes(frame).skipBytes(12);
+    frame.release();
+    ch.writeOutbound(new PortFrame(DEV, read));
+    List<Object> out = Channels.outbound(ch);
+    try {
+      ByteBuf content = ((DatagramPacket) out.getFirst()).content();
+      assertThat(content).isSameAs(read);
+      assertThat(content.refCnt()).isEqualTo(1);
+      assertThat(VxlanHeader.decode(content.duplicate()).vni()).isEqualTo(new Vni(42));
+      assertThat(ByteBufUtil.hexDump(content, content.readerIndex() + 8, 80)).isEqualTo(inner);
+    } finally {
+      Channels.release(out);
+    }
+  }
+
+  /** A frame whose bytes someone else also holds (a slice, a second reference, a flood) is copied: its neighbours stay as they were. */
+  @Test
+  void aSharedFrameIsCopied() {
+    ByteBuf frame = TestPackets.raw(mac(0x33), mac(1), 80);
+    ByteBuf read = Unpooled.directBuffer(12 + 80).writeLong(0x1122_3344_5566_7788L).writeInt(0x99aa_bbcc)
+        .writeBytes(frame);
+    frame.release();
+    ByteBuf slice = read.retainedSlice(12, 80);
+    ch.writeOutbound(new PortFrame(DEV, slice));
+    read.retain();
+    ch.writeOutbound(new PortFrame(DEV, read.skipBytes(12)));
+    List<Object> out = Channels.outbound(ch);
+    try {
+      assertThat(out).hasSize(2).allSatisfy(o -> assertThat(((DatagramPacket) o).content()).isNotSameAs(read));
+      assertThat(read.getLong(0)).isEqualTo(0x1122_3344_5566_7788L);
+      assertThat(read.getInt(8)).isEqualTo(0x99aa_bbcc);
+    } finally {
+      Channels.release(out);
+      read.release();
     }
   }
 
