@@ -71,10 +71,14 @@ public record Ipv4Header(
         Wire.getAddress(in, start + DESTINATION_OFFSET, IpFamily.IPV4));
   }
 
-  /** Recomputes the header checksum of the header at {@code index}, after an in-place edit. */
+  /**
+   * Recomputes the header checksum of the header at {@code index}, after an in-place edit: over the whole
+   * header its IHL gives, options included (a forwarded or merged packet may carry them).
+   */
   public static void updateChecksum(ByteBuf buf, int index) {
+    int length = Math.max(LENGTH, (buf.getUnsignedByte(index) & 0x0f) * 4);
     buf.setShort(index + CHECKSUM_OFFSET, 0);
-    buf.setShort(index + CHECKSUM_OFFSET, InternetChecksum.finish(InternetChecksum.add(0, buf, index, LENGTH)));
+    buf.setShort(index + CHECKSUM_OFFSET, InternetChecksum.finish(InternetChecksum.add(0, buf, index, length)));
   }
 
   @Override

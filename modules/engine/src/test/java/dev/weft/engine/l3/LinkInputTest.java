@@ -12,6 +12,7 @@ import dev.weft.engine.message.ReceivedPacket;
 import dev.weft.engine.packet.ArpPacket;
 import dev.weft.engine.packet.DecodedFrame;
 import dev.weft.engine.packet.FrameDecoder;
+import dev.weft.engine.packet.Ipv4Header;
 import dev.weft.engine.packet.NdpMessage;
 import dev.weft.engine.testing.Channels;
 import dev.weft.engine.testing.MutableClock;
@@ -57,12 +58,7 @@ class LinkInputTest {
     igmp.writeByte(0x46).writeByte(0xc0).writeShort(32).writeShort(0).writeShort(0x4000).writeByte(1).writeByte(2)
         .writeShort(0).writeBytes(new byte[] {10, 0, 1, 5}).writeBytes(new byte[] {(byte) 224, 0, 0, 22})
         .writeInt(0x9404_0000).writeLong(0x2200_f9ff_0000_0000L);
-    int sum = 0;
-    for (int i = 0; i < 24; i += 2) {
-      sum += igmp.getUnsignedShort(i);
-    }
-    sum = (sum & 0xffff) + (sum >>> 16);
-    igmp.setShort(10, ~((sum & 0xffff) + (sum >>> 16)) & 0xffff);
+    Ipv4Header.updateChecksum(igmp, 0);
     ch.writeInbound(new PortFrame(Stacks.ETH0, TestPackets.frame(Mac.parse("01:00:5e:00:00:16"), mac(5), igmp)));
     assertThat(Channels.inbound(ch)).isEmpty();
     assertThat(events.drops()).containsExactly(DropReason.UNSUPPORTED);
