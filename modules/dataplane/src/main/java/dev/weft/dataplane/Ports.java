@@ -172,7 +172,9 @@ final class Ports {
 
       @Override
       public boolean sendSegments(ByteBuf segments, int stride, InetSocketAddress recipient) {
-        return port.sendSegments(segments, stride, recipient);
+        return UnderlayPort.SEGMENTATION
+            ? port.sendSegments(segments, stride, recipient)
+            : DatagramPort.super.sendSegments(segments, stride, recipient);
       }
 
       @Override

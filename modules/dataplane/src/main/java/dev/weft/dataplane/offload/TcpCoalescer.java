@@ -39,11 +39,7 @@ public final class TcpCoalescer {
   private int headers;
   private long nextSeq;
   private boolean closed;
-  /**
-   * Per 8-byte word of the batch's headers (the last word ending at the headers' end, overlapping the one
-   * before), the bits a joining segment must share with the batch's first: all but the fields that change
-   * per segment, as {@link #sameHeaders} lists them.
-   */
+  /** The batch's {@link #headerMask}. */
   private long[] mask = new long[0];
 
   public TcpCoalescer(ByteBufAllocator alloc, int headroom) {
@@ -92,8 +88,8 @@ public final class TcpCoalescer {
       return Offer.JOINED;
     }
     long seq = frame.getUnsignedInt(tcp + 4);
-    if (closed || payload > gsoSize || seq != nextSeq || headers + (segments + 1) * (long) gsoSize > MAX_IP + 14
-        || !sameHeaders(frame, t, tcpHeader)) {
+    if (closed || payload > gsoSize || seq != nextSeq || !hasRoom() || frame.readableBytes() < headers
+        || !sameHeaders(BufferViews.of(frame, at, headers))) {
       return Offer.NEXT;
     }
     append(frame, at + t.offset() + tcpHeader, payload, seq, flags);
@@ -127,12 +123,8 @@ public final class TcpCoalescer {
     }
     int at = frame.readerIndex();
     MemorySegment f = BufferViews.of(frame, at, length);
-    MemorySegment b = BufferViews.of(batch, batch.readerIndex(), headers);
-    for (int w = 0; w < mask.length; w++) {
-      long off = Math.min(w * 8L, headers - 8L);
-      if (((f.get(WORD, off) ^ b.get(WORD, off)) & mask[w]) != 0) {
-        return false;
-      }
+    if (!sameHeaders(f)) {
+      return false;
     }
     int ip = transport.ip();
     int tcp = transport.offset();
@@ -142,12 +134,10 @@ public final class TcpCoalescer {
         : f.get(SHORT, ip + 4) & 0xffff;
     int payload = tcpLength - (headers - tcp);
     long seq = f.get(INT, tcp + 4) & 0xffff_ffffL;
-    if (payload <= 0 || payload > gsoSize || tcp + tcpLength > length || seq != nextSeq
-        || headers + (segments + 1) * (long) gsoSize > MAX_IP + 14) {
+    if (payload <= 0 || payload > gsoSize || tcp + tcpLength > length || seq != nextSeq || !hasRoom()) {
       return false;
     }
-    long pseudo = transport.pseudo() - transport.length() + tcpLength;
-    if (!InternetChecksum.verifies(Checksums.add(pseudo, f, tcp, tcpLength))) {
+    if (!InternetChecksum.verifies(Checksums.add(transport.pseudoFor(tcpLength), f, tcp, tcpLength))) {
       return false;
     }
     append(frame, at + headers, payload, seq, f.get(ValueLayout.JAVA_BYTE, tcp + 13) & 0xff);
@@ -175,7 +165,12 @@ public final class TcpCoalescer {
     mask = headerMask(t, headers, (frame.getUnsignedByte(frame.readerIndex() + t.ip()) >>> 4) == 4);
   }
 
-  /** The bits of {@code headers} header bytes that segments of one batch share, in 8-byte words. */
+  /**
+   * The header bits that segments of one batch share, per 8-byte word of the {@code headers} header bytes
+   * (the last word ending at the headers' end, overlapping the one before): all but what changes per
+   * segment, namely the IP lengths, the IPv4 id and header checksum, the TCP sequence number and checksum,
+   * and PSH. So the same header sizes, IP version, flow, fragment bits, ack, window, other flags and options.
+   */
   private static long[] headerMask(Transport t, int headers, boolean v4) {
     byte[] bytes = new byte[headers];
     Arrays.fill(bytes, (byte) 0xff);
@@ -196,28 +191,21 @@ public final class TcpCoalescer {
     return words;
   }
 
-  /** Same flow and same headers, except what changes per segment (IP id, lengths, checksums, sequence). */
-  private boolean sameHeaders(ByteBuf frame, Transport t, int tcpHeader) {
-    if (t.offset() != transport.offset() || t.offset() + tcpHeader != headers
-        || frame.readableBytes() < headers || batch.readableBytes() < headers) {
-      return false;
-    }
-    MemorySegment f = BufferViews.of(frame, frame.readerIndex(), headers);
+  /** Whether the first {@code headers} bytes of {@code f} are the batch's headers but for what {@link #headerMask} leaves out. */
+  private boolean sameHeaders(MemorySegment f) {
     MemorySegment b = BufferViews.of(batch, batch.readerIndex(), headers);
-    boolean v4 = (f.get(ValueLayout.JAVA_BYTE, 14) & 0xf0) == 0x40;
-    int tcp = t.offset();
-    // Ethernet header, then the IP header without length, id and checksum (IPv4) or payload length (IPv6)
-    boolean ip = v4
-        ? same(f, b, 0, 16) && same(f, b, 20, 24) && same(f, b, 26, tcp)
-        : same(f, b, 0, 18) && same(f, b, 20, tcp);
-    // ports, then ack, flags byte without PSH, window and urgent pointer, then options
-    return ip && same(f, b, tcp, tcp + 4) && same(f, b, tcp + 8, tcp + 13)
-        && ((f.get(ValueLayout.JAVA_BYTE, tcp + 13) ^ b.get(ValueLayout.JAVA_BYTE, tcp + 13)) & ~PSH) == 0
-        && same(f, b, tcp + 14, tcp + 16) && same(f, b, tcp + 18, headers);
+    for (int w = 0; w < mask.length; w++) {
+      long off = Math.min(w * 8L, headers - 8L);
+      if (((f.get(WORD, off) ^ b.get(WORD, off)) & mask[w]) != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private static boolean same(MemorySegment a, MemorySegment b, int from, int to) {
-    return MemorySegment.mismatch(a, from, to, b, from, to) < 0;
+  /** Whether one more full segment still fits an IP packet. */
+  private boolean hasRoom() {
+    return headers + (segments + 1) * (long) gsoSize <= MAX_IP + 14;
   }
 
   /**

@@ -90,8 +90,8 @@ public final class TcpSegmenter {
       } else {
         dst.set(SHORT, piece + ip + 4, (short) (tcpHeader + n));
       }
-      long pseudo = transport.pseudo() - transport.length() + tcpHeader + n;
       dst.set(SHORT, piece + tcp + 16, (short) 0);
+      long pseudo = transport.pseudoFor(tcpHeader + n);
       dst.set(SHORT, piece + tcp + 16, (short) InternetChecksum.finish(Checksums.add(pseudo, dst, piece + tcp, tcpHeader + n)));
     }
     out.writerIndex(base + total);

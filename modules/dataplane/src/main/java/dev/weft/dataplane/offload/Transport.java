@@ -106,6 +106,11 @@ public record Transport(int protocol, int ip, int offset, int length, int checks
     return protocol == IpProtocol.TCP && gsoSize > 0 && tcpPayload(buf) > gsoSize;
   }
 
+  /** The pseudo-header sum of a packet of the same flow whose transport header and payload are {@code length} bytes. */
+  public long pseudoFor(int length) {
+    return pseudo - this.length + length;
+  }
+
   /** The pseudo-header sum folded to 16 bits, not complemented: what a kernel leaves in a partial checksum. */
   public int foldedPseudo() {
     return ~InternetChecksum.finish(pseudo) & 0xffff;

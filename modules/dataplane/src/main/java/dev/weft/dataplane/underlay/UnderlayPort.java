@@ -97,8 +97,7 @@ public final class UnderlayPort {
 
   /** Queues one datagram (taking ownership); false, counted, when the socket is backed up or closed. */
   public boolean send(DatagramPacket datagram) {
-    if (!channel.isActive() || !channel.isWritable()) {
-      counters.error();
+    if (refuses()) {
       datagram.release();
       return false;
     }
@@ -109,19 +108,21 @@ public final class UnderlayPort {
 
   /**
    * Queues datagrams laid end to end in {@code segments} (taking ownership), each {@code stride} bytes
-   * but the last: with UDP segmentation offload one send per up to {@value #MAX_SEGMENTS} of them, which
-   * the kernel cuts, else one send each. False, counted, when the socket is backed up or closed.
+   * but the last, with UDP segmentation offload: one send per up to {@value #MAX_SEGMENTS} of them, which
+   * the kernel cuts. Only where {@link #SEGMENTATION} holds (else send them one by one). False, counted,
+   * when the socket is backed up or closed.
    */
   public boolean sendSegments(ByteBuf segments, int stride, InetSocketAddress recipient) {
     try {
-      int total = segments.readableBytes();
-      int count = (total + stride - 1) / stride;
-      if (!channel.isActive() || !channel.isWritable()) {
-        counters.error();
+      if (!SEGMENTATION) {
+        throw new UnsupportedOperationException("no UDP segmentation offload here");
+      }
+      if (refuses()) {
         return false;
       }
-      counters.sent(count, total);
-      int perSend = SEGMENTATION ? Math.max(1, Math.min(MAX_SEGMENTS, MAX_SEND / stride)) : 1;
+      int total = segments.readableBytes();
+      counters.sent((total + stride - 1) / stride, total);
+      int perSend = Math.max(1, Math.min(MAX_SEGMENTS, MAX_SEND / stride));
       for (int at = segments.readerIndex(); at < segments.writerIndex(); at += perSend * stride) {
         int length = Math.min(perSend * stride, segments.writerIndex() - at);
         ByteBuf part = segments.retainedSlice(at, length);
@@ -132,6 +133,15 @@ public final class UnderlayPort {
     } finally {
       segments.release();
     }
+  }
+
+  /** Whether the socket cannot take a send now (backed up or closed); counted as an error. */
+  private boolean refuses() {
+    if (channel.isActive() && channel.isWritable()) {
+      return false;
+    }
+    counters.error();
+    return true;
   }
 
   public void flush() {

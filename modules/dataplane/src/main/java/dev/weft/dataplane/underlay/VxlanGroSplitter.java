@@ -1,5 +1,8 @@
 package dev.weft.dataplane.underlay;
 
+import dev.weft.engine.packet.EtherType;
+import dev.weft.engine.packet.EthernetHeader;
+import dev.weft.engine.packet.VxlanHeader;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.socket.DatagramPacket;
 import java.util.function.Consumer;
@@ -13,8 +16,8 @@ import java.util.function.Consumer;
  * single datagram has no such tail (only an inner frame's short padding).
  */
 final class VxlanGroSplitter {
-  private static final int VXLAN = 8;
-  private static final int ETHERNET = 14;
+  private static final int VXLAN = VxlanHeader.LENGTH;
+  private static final int ETHERNET = EthernetHeader.LENGTH;
   /** A VXLAN header, an Ethernet header and the smallest IP header. */
   private static final int SMALLEST = VXLAN + ETHERNET + 20;
 
@@ -54,9 +57,9 @@ final class VxlanGroSplitter {
     int ip = at + VXLAN + ETHERNET;
     int version = c.getUnsignedByte(ip) >>> 4;
     int length;
-    if (type == 0x0800 && version == 4) {
+    if (type == EtherType.IPV4 && version == 4) {
       length = c.getUnsignedShort(ip + 2);
-    } else if (type == 0x86dd && version == 6 && c.readableBytes() >= SMALLEST + 20) {
+    } else if (type == EtherType.IPV6 && version == 6 && c.readableBytes() >= SMALLEST + 20) {
       length = 40 + c.getUnsignedShort(ip + 4);
     } else {
       return 0;

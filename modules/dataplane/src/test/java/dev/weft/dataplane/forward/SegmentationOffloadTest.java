@@ -16,9 +16,7 @@ import dev.weft.model.InterfaceRef;
 import dev.weft.model.NetworkModel;
 import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.Mac;
-import dev.weft.model.value.Vni;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.socket.DatagramPacket;
 import java.io.ByteArrayOutputStream;
@@ -37,7 +35,7 @@ class SegmentationOffloadTest {
   private static final InterfaceRef POD = InterfaceRef.of("p-1", "eth0");
   private static final Mac POD_MAC = MODEL.iface(POD).orElseThrow().mac();
   private static final IpAddress POD_IP = MODEL.iface(POD).orElseThrow().addresses().getFirst().address();
-  /** The pod behind the VXLAN overlay on h2 (its MAC is in h1's static forwarding entries). */
+  /** The pod behind the VXLAN overlay on h2 (h1's overlay learns its MAC, see {@link #learnTheRemotePod}). */
   private static final InterfaceRef REMOTE = InterfaceRef.of("r-1", "eth0");
   private static final Mac REMOTE_MAC = MODEL.iface(REMOTE).orElseThrow().mac();
   private static final IpAddress REMOTE_IP = MODEL.iface(REMOTE).orElseThrow().addresses().getFirst().address();
@@ -139,11 +137,7 @@ class SegmentationOffloadTest {
       int last = frame.writerIndex() - 1;
       frame.setByte(last, frame.getByte(last) ^ 0x40);
     }
-    ByteBuf out = ByteBufAllocator.DEFAULT.buffer(VxlanHeader.LENGTH + frame.readableBytes());
-    new VxlanHeader(new Vni(42)).encode(out);
-    out.writeBytes(frame);
-    frame.release();
-    return out;
+    return Frames.vxlan(42, frame);
   }
 
   private void fromPeer(ByteBuf content) {

@@ -10,8 +10,10 @@ import dev.weft.engine.packet.PacketWriter;
 import dev.weft.engine.packet.TcpHeader;
 import dev.weft.engine.packet.TransportHeader;
 import dev.weft.engine.packet.UdpHeader;
+import dev.weft.engine.packet.VxlanHeader;
 import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.Mac;
+import dev.weft.model.value.Vni;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -38,6 +40,15 @@ public final class Frames {
     IpHeader ip = v4 ? Ipv4Header.of(from, to, l4.protocol(), Ipv4Header.LENGTH, 4242, true)
         : Ipv6Header.of(from, to, l4.protocol(), 0);
     PacketWriter.writeIp(out, ip, l4, Unpooled.wrappedBuffer(payload));
+    return out;
+  }
+
+  /** {@code frame} (released by this call) behind a VXLAN header for {@code vni}: a datagram's payload. */
+  public static ByteBuf vxlan(int vni, ByteBuf frame) {
+    ByteBuf out = ALLOC.buffer(VxlanHeader.LENGTH + frame.readableBytes());
+    new VxlanHeader(new Vni(vni)).encode(out);
+    out.writeBytes(frame);
+    frame.release();
     return out;
   }
 

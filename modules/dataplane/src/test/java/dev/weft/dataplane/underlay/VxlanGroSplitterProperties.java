@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.dataplane.testing.Frames;
 import dev.weft.engine.packet.TcpHeader;
-import dev.weft.engine.packet.VxlanHeader;
 import dev.weft.model.value.IpAddress;
 import dev.weft.model.value.Mac;
-import dev.weft.model.value.Vni;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.socket.DatagramPacket;
@@ -73,10 +71,6 @@ class VxlanGroSplitterProperties {
     IpAddress b = IpAddress.parse(v6 ? "fd00::2" : "10.0.0.2");
     ByteBuf frame = Frames.tcp(new Mac(0x02_0000_0000_02L), new Mac(0x02_0000_0000_01L), a, b, seq, TcpHeader.ACK,
         new byte[payload]);
-    ByteBuf out = Frames.ALLOC.buffer(VxlanHeader.LENGTH + frame.readableBytes());
-    new VxlanHeader(new Vni(77)).encode(out);
-    out.writeBytes(frame);
-    frame.release();
-    return out;
+    return Frames.vxlan(77, frame);
   }
 }
