@@ -1,5 +1,8 @@
 package dev.weft.engine.event;
 
+import dev.weft.engine.packet.PacketException;
+import dev.weft.engine.packet.UnsupportedPacketException;
+
 /** Why a device discarded a frame or packet. */
 public enum DropReason {
   /** No route matches the destination. */
@@ -35,8 +38,8 @@ public enum DropReason {
   UNSUPPORTED;
 
   /** The reason for bytes that failed to parse: unsupported when the parser said so, else malformed. */
-  public static DropReason unparsable(dev.weft.engine.packet.PacketException e) {
-    return e instanceof dev.weft.engine.packet.UnsupportedPacketException ? UNSUPPORTED : MALFORMED;
+  public static DropReason unparsable(PacketException e) {
+    return e instanceof UnsupportedPacketException ? UNSUPPORTED : MALFORMED;
   }
 
   /** Whether this is part of normal operation (flooded copies) rather than the packet failing. */
