@@ -145,7 +145,9 @@ measure() { # setup -> "tcp_bps udp_pps"
   # reachability first (no ping on every machine): a TCP connect through the overlay, ARP included
   ip netns exec "$id-a-1" timeout 5 bash -c "until exec 3<>/dev/tcp/$b/5201; do sleep 0.2; done" 2>/dev/null \
     || { echo "$1: $a cannot reach $b:5201" >&2; kill "$server"; return 1; }
-  # warm-up, not recorded: the dataplane's JIT compiles its hot path (a node daemon runs warm)
+  # warm-up, not recorded: the dataplane's JIT compiles its hot path (a node daemon runs warm). Each
+  # measured run follows a warm-up of its own kind: after a UDP-64 warm-up the TCP path was still being
+  # recompiled (C2 threads took ~8% of the machine) for the first seconds of the TCP run.
   # iperf3's control connection was reset twice in whole runs (right after the kernel setup; cause not
   # established, perhaps the probe's connection racing it in the server): the warm-up is not measured,
   # so it may try again
@@ -154,8 +156,8 @@ measure() { # setup -> "tcp_bps udp_pps"
     [ "$try" = 3 ] && { echo "$1: warm-up failed 3 times" >&2; kill "$server"; return 1; }
     sleep 1
   done
-  ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$warmup" -u -l 64 -b "$udp_rate" > /dev/null
   ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$duration" -J > "$work/$1-tcp.json"
+  ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$warmup" -u -l 64 -b "$udp_rate" > /dev/null
   ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$duration" -u -l 64 -b "$udp_rate" -J > "$work/$1-udp.json"
   kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
   local tcp udp sent

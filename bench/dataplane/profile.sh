@@ -6,7 +6,7 @@
 #   ./mvnw -q -B -o -pl bench package -DskipTests
 #   sudo bench/dataplane/profile.sh [setup] [perf.data]    # default: weft-offloads, /tmp/weft-dp-profile.data
 #   EVENT=cycles (or cpu-clock where the VM has no hardware counters), PERIOD=400000 (events per sample),
-#   SECONDS_=10 (length of the profile), TOP=40 (symbol rows)
+#   SECONDS_=10 (length of the profile), TOP=40 (symbol rows), CALLGRAPH=1 (record kernel and user call chains, -g)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 setup=${1:-weft-offloads}
@@ -32,7 +32,7 @@ for _ in $(seq 1200); do
 done
 [ -n "$json" ] || { cat "$marker.log" >&2; echo "the measured TCP run did not start" >&2; exit 1; }
 sleep 3
-perf record -a -e "$event" -c "$period" -o "$data" -- sleep "$length" 2> /dev/null
+perf record -a ${CALLGRAPH:+-g} -e "$event" -c "$period" -o "$data" -- sleep "$length" 2> /dev/null
 wait "$bench"
 tail -n 2 "$marker.log"
 rm -f "$marker.log"
