@@ -14,6 +14,7 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLReadFeature;
 import tools.jackson.dataformat.yaml.YAMLSchema;
 
 /**
@@ -27,7 +28,10 @@ import tools.jackson.dataformat.yaml.YAMLSchema;
  * the input. Instances are immutable and may be shared.
  */
 public final class DocumentReader {
-  private final TokenStreamFactory yaml = YAMLFactory.builder().yamlSchema(YAMLSchema.CORE).build();
+  // YAML 1.2 core: a leading zero is not octal (that is 0o17), so 08 is 8 and 0777 is 777; Jackson's
+  // 1.1-style octal reading would reject 08 outright
+  private final TokenStreamFactory yaml = YAMLFactory.builder().yamlSchema(YAMLSchema.CORE)
+      .disable(YAMLReadFeature.PARSE_OCTAL_NUMBERS).build();
   private final TokenStreamFactory json = JsonFactory.builder().build();
 
   /** Reads a file as UTF-8 in the format its name suggests; unreadable files become a diagnostic. */

@@ -51,6 +51,9 @@ class DocumentReaderTest {
         i: 42
         h: 0x1F
         o: 0o17
+        z: 08
+        zz: 0777
+        nz: -09
         f: 1.5
         b: true
         B: True
@@ -64,6 +67,10 @@ class DocumentReaderTest {
     assertThat(kind(m, "i")).isEqualTo(ScalarKind.INT);
     assertThat(((DocScalar) m.get("h").orElseThrow()).integerValue()).hasValue(java.math.BigInteger.valueOf(31));
     assertThat(((DocScalar) m.get("o").orElseThrow()).integerValue()).hasValue(java.math.BigInteger.valueOf(15));
+    // a leading zero is decimal in 1.2 (1.1 read 0777 as octal and rejected 08)
+    assertThat(((DocScalar) m.get("z").orElseThrow()).integerValue()).hasValue(java.math.BigInteger.valueOf(8));
+    assertThat(((DocScalar) m.get("zz").orElseThrow()).integerValue()).hasValue(java.math.BigInteger.valueOf(777));
+    assertThat(((DocScalar) m.get("nz").orElseThrow()).integerValue()).hasValue(java.math.BigInteger.valueOf(-9));
     assertThat(kind(m, "f")).isEqualTo(ScalarKind.FLOAT);
     assertThat(kind(m, "b")).isEqualTo(ScalarKind.BOOL);
     assertThat(kind(m, "B")).isEqualTo(ScalarKind.BOOL);

@@ -92,7 +92,7 @@ class DocumentRoundTripProperties {
   private static Arbitrary<String> texts() {
     return Arbitraries.oneOf(
         Arbitraries.strings().withCharRange(' ', '~').withChars('\n', '\t', 'é', '日', '\u2028').ofMaxLength(12),
-        Arbitraries.of("42", "-7", "0x1F", "0o17", "1.5", "1e3", ".inf", "-.Inf", ".nan", "true", "False", "TRUE",
+        Arbitraries.of("42", "-7", "0x1F", "0o17", "08", "0777", "-09", "1.5", "1e3", ".inf", "-.Inf", ".nan", "true", "False", "TRUE",
             "null", "Null", "~", "", " ", "yes", "no", "on", "- x", "a: b", "#c", "&a", "*a", "!t", "|", ">", "'", "\"",
             "%", "@", "`", "{}", "[]", "? x", "---", "...", "=", "<<", "12:30", "02:00:00:00:00:01", "10.0.0.0/24"));
   }
