@@ -14,6 +14,7 @@ import dev.weft.model.value.Mac;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * Neighbour output: turns a routed packet into a frame on its egress interface. On Ethernet the next
  * hop's MAC comes from the neighbour table; when it is unknown the packet waits and an ARP request (IPv4)
  * or neighbour solicitation (IPv6) goes out. An answer releases the waiting packets; a
- * {@link NeighborTimeout} drops them. Point-to-point links need no MAC and loopback turns the packet
+ * {@link NeighborTimeout} drops them. A stale entry is used and probed (see {@link NeighborTable}). Point-to-point links need no MAC and loopback turns the packet
  * straight round into the stack.
  */
 public final class NeighborHandler extends ChannelInboundHandlerAdapter {
@@ -64,10 +65,15 @@ public final class NeighborHandler extends ChannelInboundHandlerAdapter {
 
   private void ethernet(ChannelHandlerContext ctx, RoutedPacket p, StackInterface iface) {
     NeighborTable.Key key = new NeighborTable.Key(p.out(), p.nextHop());
-    Optional<NeighborTable.Neighbor> known = neighbors.lookup(key, clock.instant());
+    Instant now = clock.instant();
+    Optional<NeighborTable.Neighbor> known = neighbors.lookup(key, now);
     if (known.isPresent()) {
-      observer.on(new ForwardingEvent.NeighborResolved(p.out(), p.nextHop(), known.get().mac(), known.get().how()));
+      IpAddress nextHop = p.nextHop();
+      observer.on(new ForwardingEvent.NeighborResolved(p.out(), nextHop, known.get().mac(), known.get().how()));
       send(ctx, p, known.get().mac());
+      if (neighbors.probeDue(key, now)) {
+        solicit(ctx, iface, nextHop);
+      }
       return;
     }
     switch (neighbors.enqueue(key, p)) {

@@ -18,12 +18,22 @@ import java.util.Optional;
 
 /**
  * A stack's neighbour table (ARP and NDP cache): permanent entries from the configuration, entries
- * learned from replies (usable for {@code lifetime}, like the kernel's gc_stale_time), and the packets
- * waiting for a resolution in progress. Holds packets, so its owner must {@link #drainAll} on shutdown.
+ * learned from ARP and NDP messages, and the packets waiting for a resolution in progress. Holds packets,
+ * so its owner must {@link #drainAll} on shutdown.
+ *
+ * <p>A learned entry is confirmed for {@code lifetime} (the kernel's reachable time). After that it is
+ * stale but still used, as the kernel uses a STALE entry while it probes: the first use asks for a probe,
+ * one a second at most, and only when probes have gone unanswered for {@link #PROBE_WINDOW} is the entry
+ * dropped, so that the next packet waits for a fresh resolution. A flow through the stack therefore never
+ * stalls on an entry's age, only on a neighbour that stopped answering.
  */
 public final class NeighborTable {
   /** The kernel's default unres_qlen: packets queued per unresolved neighbour. */
   public static final int QUEUE_LIMIT = 101;
+  /** How long a stale entry stays in use while its probes go unanswered: ucast_solicit (3) × retrans_time (1 s). */
+  public static final Duration PROBE_WINDOW = Duration.ofSeconds(3);
+  /** The least time between two probes of one entry (retrans_time). */
+  public static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
 
   public record Key(InterfaceRef device, IpAddress address) {}
 
@@ -38,7 +48,10 @@ public final class NeighborTable {
     FULL
   }
 
-  private record Learned(Mac mac, Instant at) {}
+  /** {@code probing}: when the first unanswered probe went out and when the last one did. */
+  private record Learned(Mac mac, Instant at, Optional<Probes> probing) {}
+
+  private record Probes(Instant first, Instant last) {}
 
   private final Map<Key, Mac> permanent = new HashMap<>();
   private final Map<Key, Learned> learned = new HashMap<>();
@@ -63,15 +76,34 @@ public final class NeighborTable {
       return Optional.of(new Neighbor(fixed, Resolution.STATIC));
     }
     Learned l = learned.get(key);
-    if (l == null || !l.at.plus(lifetime).isAfter(now)) {
+    if (l == null) {
+      return Optional.empty();
+    }
+    if (l.probing.isPresent() && !now.isBefore(l.probing.get().first().plus(PROBE_WINDOW))) {
+      learned.remove(key); // unanswered: the neighbour is gone, resolve afresh
       return Optional.empty();
     }
     return Optional.of(new Neighbor(l.mac, Resolution.CACHED));
   }
 
+  /**
+   * Whether a solicitation should go out now to confirm {@code key}'s entry, which was just used: true
+   * when the entry is stale and no probe went out in the last {@link #PROBE_INTERVAL}. Records the probe.
+   */
+  public boolean probeDue(Key key, Instant now) {
+    Learned l = learned.get(key);
+    if (l == null || l.at.plus(lifetime).isAfter(now)
+        || l.probing.filter(p -> now.isBefore(p.last().plus(PROBE_INTERVAL))).isPresent()) {
+      return false;
+    }
+    Instant first = l.probing.map(Probes::first).orElse(now);
+    learned.put(key, new Learned(l.mac, l.at, Optional.of(new Probes(first, now))));
+    return true;
+  }
+
   public void learn(Key key, Mac mac, Instant now) {
     if (!permanent.containsKey(key)) {
-      learned.put(key, new Learned(mac, now));
+      learned.put(key, new Learned(mac, now, Optional.empty()));
     }
   }
 

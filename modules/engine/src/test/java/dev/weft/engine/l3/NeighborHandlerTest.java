@@ -24,6 +24,7 @@ import dev.weft.model.NeighborEntry;
 import dev.weft.model.value.InterfaceName;
 import dev.weft.model.value.IpAddress;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -33,11 +34,13 @@ class NeighborHandlerTest {
   private static final IpAddress GW = IpAddress.parse("10.0.2.254");
   private final Recorder events = new Recorder();
   private final MutableClock clock = new MutableClock();
+  private NeighborTable table;
   private EmbeddedChannel ch = channel(List.of());
 
   private EmbeddedChannel channel(List<NeighborEntry> statics) {
     StackConfig cfg = Stacks.router(true, statics);
-    return new EmbeddedChannel(new NeighborHandler(cfg.index(), NeighborTable.of(Stacks.R1, statics), clock, events));
+    table = NeighborTable.of(Stacks.R1, statics);
+    return new EmbeddedChannel(new NeighborHandler(cfg.index(), table, clock, events));
   }
 
   @AfterEach
@@ -89,6 +92,56 @@ class NeighborHandlerTest {
           .containsExactly(Resolution.LEARNED, Resolution.LEARNED);
     } finally {
       Channels.release(released);
+    }
+  }
+
+  /**
+   * Past its reachable time an entry is still used, as the kernel uses a STALE entry, and probed once a
+   * second; a flow through the stack does not wait on the entry's age. Unanswered for the probe window,
+   * the entry goes and the next packet waits for a fresh resolution.
+   */
+  @Test
+  void aStaleEntryIsUsedWhileItIsProbedAndDroppedWhenProbesGoUnanswered() {
+    NeighborTable.Key key = new NeighborTable.Key(Stacks.ETH1, GW);
+    table.learn(key, mac(0x77), clock.instant());
+    clock.advance(Duration.ofSeconds(61));
+    ch.writeInbound(forward(Stacks.ETH1, GW));
+    ch.writeInbound(forward(Stacks.ETH1, GW));
+    assertThat(kinds(Channels.inbound(ch))).containsExactly("frame to 02:00:00:00:00:77", "ARP for 10.0.2.254", "frame to 02:00:00:00:00:77");
+    clock.advance(Duration.ofMillis(1500));
+    ch.writeInbound(forward(Stacks.ETH1, GW));
+    assertThat(kinds(Channels.inbound(ch))).containsExactly("frame to 02:00:00:00:00:77", "ARP for 10.0.2.254");
+    clock.advance(Duration.ofMillis(1500)); // 3 s since the first probe, no answer
+    ch.writeInbound(forward(Stacks.ETH1, GW));
+    assertThat(kinds(Channels.inbound(ch))).containsExactly("ARP for 10.0.2.254");
+    ch.writeInbound(new NeighborUpdate(Stacks.ETH1, GW, mac(0x78)));
+    assertThat(kinds(Channels.inbound(ch))).containsExactly("frame to 02:00:00:00:00:78");
+  }
+
+  @Test
+  void anAnswerToAProbeMakesTheEntryFreshAgain() {
+    NeighborTable.Key key = new NeighborTable.Key(Stacks.ETH1, GW);
+    table.learn(key, mac(0x77), clock.instant());
+    clock.advance(Duration.ofSeconds(61));
+    ch.writeInbound(forward(Stacks.ETH1, GW));
+    assertThat(kinds(Channels.inbound(ch))).containsExactly("frame to 02:00:00:00:00:77", "ARP for 10.0.2.254");
+    clock.advance(Duration.ofSeconds(1));
+    table.learn(key, mac(0x77), clock.instant()); // what ArpHandler does with the reply
+    clock.advance(Duration.ofSeconds(30));
+    ch.writeInbound(forward(Stacks.ETH1, GW));
+    assertThat(kinds(Channels.inbound(ch))).containsExactly("frame to 02:00:00:00:00:77");
+  }
+
+  /** Each output frame as "frame to MAC" or "ARP for IP"; releases them. */
+  private static List<String> kinds(List<Object> out) {
+    try {
+      return out.stream().map(o -> {
+        DecodedFrame f = FrameDecoder.standard().decodeFrame(((PortFrame) o).content());
+        return f.first(ArpPacket.class).map(a -> "ARP for " + a.targetIp())
+            .orElseGet(() -> "frame to " + f.first(EthernetHeader.class).orElseThrow().destination());
+      }).toList();
+    } finally {
+      Channels.release(out);
     }
   }
 
