@@ -102,12 +102,9 @@ class NeighborHandlerTest {
    */
   @Test
   void aStaleEntryIsUsedWhileItIsProbedAndDroppedWhenProbesGoUnanswered() {
-    NeighborTable.Key key = new NeighborTable.Key(Stacks.ETH1, GW);
-    table.learn(key, mac(0x77), clock.instant());
-    clock.advance(Duration.ofSeconds(61));
+    sendThroughAStaleEntry();
     ch.writeInbound(forward(Stacks.ETH1, GW));
-    ch.writeInbound(forward(Stacks.ETH1, GW));
-    assertThat(kinds(Channels.inbound(ch))).containsExactly("frame to 02:00:00:00:00:77", "ARP for 10.0.2.254", "frame to 02:00:00:00:00:77");
+    assertThat(kinds(Channels.inbound(ch))).containsExactly("frame to 02:00:00:00:00:77");
     clock.advance(Duration.ofMillis(1500));
     ch.writeInbound(forward(Stacks.ETH1, GW));
     assertThat(kinds(Channels.inbound(ch))).containsExactly("frame to 02:00:00:00:00:77", "ARP for 10.0.2.254");
@@ -120,16 +117,20 @@ class NeighborHandlerTest {
 
   @Test
   void anAnswerToAProbeMakesTheEntryFreshAgain() {
-    NeighborTable.Key key = new NeighborTable.Key(Stacks.ETH1, GW);
-    table.learn(key, mac(0x77), clock.instant());
-    clock.advance(Duration.ofSeconds(61));
-    ch.writeInbound(forward(Stacks.ETH1, GW));
-    assertThat(kinds(Channels.inbound(ch))).containsExactly("frame to 02:00:00:00:00:77", "ARP for 10.0.2.254");
+    sendThroughAStaleEntry();
     clock.advance(Duration.ofSeconds(1));
-    table.learn(key, mac(0x77), clock.instant()); // what ArpHandler does with the reply
+    table.learn(new NeighborTable.Key(Stacks.ETH1, GW), mac(0x77), clock.instant()); // what ArpHandler does with the reply
     clock.advance(Duration.ofSeconds(30));
     ch.writeInbound(forward(Stacks.ETH1, GW));
     assertThat(kinds(Channels.inbound(ch))).containsExactly("frame to 02:00:00:00:00:77");
+  }
+
+  /** Learns GW as ...:77, lets the entry go stale and sends one packet: it goes to ...:77, and a probe follows. */
+  private void sendThroughAStaleEntry() {
+    table.learn(new NeighborTable.Key(Stacks.ETH1, GW), mac(0x77), clock.instant());
+    clock.advance(Duration.ofSeconds(61));
+    ch.writeInbound(forward(Stacks.ETH1, GW));
+    assertThat(kinds(Channels.inbound(ch))).containsExactly("frame to 02:00:00:00:00:77", "ARP for 10.0.2.254");
   }
 
   /** Each output frame as "frame to MAC" or "ARP for IP"; releases them. */
