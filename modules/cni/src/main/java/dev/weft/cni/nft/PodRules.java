@@ -11,6 +11,7 @@ import dev.weft.model.value.Mac;
 import dev.weft.model.value.InterfaceName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -78,10 +79,10 @@ public final class PodRules {
       String f = nftFamily(family);
       String chain = masqChain(install.network(), install.excluded(), family);
       for (IpAddress ip : install.masquerade().stream().filter(a -> a.family() == family).toList()) {
-        podElement(s, "create", f, ip, comment, chain);
+        podElement(s, Verb.CREATE, f, ip, comment, chain);
       }
     }
-    install.spoofCheck().ifPresent(port -> portRules(s, "create", port, comment));
+    install.spoofCheck().ifPresent(port -> portRules(s, Verb.CREATE, port, comment));
     return s.toString();
   }
 
@@ -112,7 +113,7 @@ public final class PodRules {
         String element = " pods { " + ip + " : jump " + chain + " }\n";
         s.append("add element ").append(f).append(' ').append(TABLE).append(element);
         s.append("delete element ").append(f).append(' ').append(TABLE).append(" pods { ").append(ip).append(" }\n");
-        podElement(s, "add", f, ip, comment, chain);
+        podElement(s, Verb.ADD, f, ip, comment, chain);
       }
     }
     install.spoofCheck().ifPresent(port -> {
@@ -120,26 +121,35 @@ public final class PodRules {
       s.append("flush chain bridge ").append(TABLE).append(" prerouting\n");
       s.append("add rule bridge ").append(TABLE).append(" prerouting iifname vmap @ports\n");
       s.append("flush chain bridge ").append(TABLE).append(' ').append(portChain(port.hostVeth())).append('\n');
-      portRules(s, "add", port, comment);
+      portRules(s, Verb.ADD, port, comment);
     });
     return s.toString();
   }
 
-  /** A pod's masquerade element; {@code verb} is "create" (fails if present) or "add". */
-  private static void podElement(StringBuilder s, String verb, String family, IpAddress ip, String comment, String chain) {
-    s.append(verb).append(" element ").append(family).append(' ').append(TABLE).append(" pods { ").append(ip)
+  /** How an element or chain is written: {@code create} fails when it exists (a first ADD), {@code add} does not (a repair). */
+  private enum Verb {
+    CREATE, ADD;
+
+    String keyword() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** A pod's masquerade element. */
+  private static void podElement(StringBuilder s, Verb verb, String family, IpAddress ip, String comment, String chain) {
+    s.append(verb.keyword()).append(" element ").append(family).append(' ').append(TABLE).append(" pods { ").append(ip)
         .append(" comment \"").append(comment).append("\" : jump ").append(chain).append(" }\n");
   }
 
   /** A guarded port's chain, its MAC rule and its element; "create" fails when the chain or element exists. */
-  private static void portRules(StringBuilder s, String verb, GuardedPort port, String comment) {
+  private static void portRules(StringBuilder s, Verb verb, GuardedPort port, String comment) {
     String chain = portChain(port.hostVeth());
-    if (verb.equals("create")) {
+    if (verb == Verb.CREATE) {
       s.append("create chain bridge ").append(TABLE).append(' ').append(chain).append('\n');
     }
     s.append("add rule bridge ").append(TABLE).append(' ').append(chain).append(" ether saddr != ")
         .append(port.mac()).append(" drop\n");
-    s.append(verb).append(" element bridge ").append(TABLE).append(" ports { \"").append(port.hostVeth())
+    s.append(verb.keyword()).append(" element bridge ").append(TABLE).append(" ports { \"").append(port.hostVeth())
         .append("\" comment \"").append(comment).append("\" : jump ").append(chain).append(" }\n");
   }
 
