@@ -11,7 +11,11 @@
 #                                                        #         mixed-plain mixed-offloads (default: all)
 #   DURATION=10 (seconds per iperf3 run), WARMUP=5 (seconds of TCP, then of UDP, before measuring), UDP_RATE=2G (offered UDP bit rate), JAR=... (runner jar),
 #   KEEP=1 keeps the iperf3 JSON and runner logs in /tmp/wt-dp-bench.*, JVM_OPTS adds runner JVM options (for
-#   profiling, e.g. "-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit" for perf's symbols)
+#   profiling, e.g. "-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit" for perf's symbols),
+#   COUNT=1 counts the whole machine's instructions and cycles during the measured TCP run (perf stat -a) and
+#   adds them per byte received: the work a setup costs, which this VM's slow periods do not move the way
+#   they move throughput. Counting slows the runs themselves (in this VM the kernel's TCP fell from ~16 to
+#   ~10 Gbit/s, weft's by 15-30 %), so under COUNT=1 read the per-byte columns, not the throughput.
 #
 # Everything lives in namespaces named wtd<random>-…, removed on exit (trap), with the runner processes.
 # One dataplane runs per weft host (one event-loop thread each); the kernel's path runs in softirq.
@@ -156,7 +160,12 @@ measure() { # setup -> "tcp_bps udp_pps"
     [ "$try" = 3 ] && { echo "$1: warm-up failed 3 times" >&2; kill "$server"; return 1; }
     sleep 1
   done
-  ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$duration" -J > "$work/$1-tcp.json"
+  if [ -n "${COUNT-}" ]; then
+    perf stat -a -x, -e instructions,cycles -o "$work/$1-count.csv" -- \
+      ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$duration" -J > "$work/$1-tcp.json"
+  else
+    ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$duration" -J > "$work/$1-tcp.json"
+  fi
   ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$warmup" -u -l 64 -b "$udp_rate" > /dev/null
   ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$duration" -u -l 64 -b "$udp_rate" -J > "$work/$1-udp.json"
   kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
@@ -166,14 +175,22 @@ measure() { # setup -> "tcp_bps udp_pps"
   # when the sender itself is the limit (it pays for the kernel's encapsulation in its own syscalls), the two match
   udp=$(jq '(.end.sum.packets - .end.sum.lost_packets) / .end.sum.seconds' "$work/$1-udp.json")
   sent=$(jq '.end.sum.packets / .end.sum.seconds' "$work/$1-udp.json")
-  echo "$tcp $udp $sent"
+  local per_byte="- -"
+  if [ -n "${COUNT-}" ]; then
+    local bytes
+    bytes=$(jq '.end.sum_received.bytes' "$work/$1-tcp.json")
+    per_byte=$(awk -F, -v b="$bytes" '$3 ~ /^instructions/ {i = $1} $3 ~ /^cycles/ {c = $1}
+      END {if (i == "" || c == "" || i !~ /^[0-9]/) print "- -"; else printf "%.2f %.2f\n", i / b, c / b}' "$work/$1-count.csv")
+  fi
+  echo "$tcp $udp $sent $per_byte"
 }
 
-declare -A tcp udp sent
+[ -z "${COUNT-}" ] || command -v perf >/dev/null || { echo "COUNT=1 needs perf (linux-perf)" >&2; exit 1; }
+declare -A tcp udp sent ipb cpb
 for s in "${setups[@]}"; do
   case $s in kernel|weft-plain|weft-offloads|mixed-plain|mixed-offloads) ;; *) echo "unknown setup $s" >&2; exit 2 ;; esac
   setup "$s"
-  read -r tcp[$s] udp[$s] sent[$s] < <(measure "$s")
+  read -r tcp[$s] udp[$s] sent[$s] ipb[$s] cpb[$s] < <(measure "$s")
   [ -n "${sent[$s]-}" ] || { echo "$s: measurement failed" >&2; exit 1; }
   printf '%-16s tcp %8.2f Gbit/s   udp-64 %10.0f pps received of %10.0f sent\n' "$s" "$(jq -n "${tcp[$s]} / 1e9")" \
     "${udp[$s]}" "${sent[$s]}" >&2
@@ -186,13 +203,17 @@ for s in "${setups[@]}"; do
 done
 
 echo
-printf '%-16s %14s %10s %16s %10s %14s\n' setup "TCP Gbit/s" "x kernel" "UDP-64 kpps" "x kernel" "(sent kpps)"
+printf '%-16s %14s %10s %16s %10s %14s' setup "TCP Gbit/s" "x kernel" "UDP-64 kpps" "x kernel" "(sent kpps)"
+[ -z "${COUNT-}" ] || printf ' %12s %10s' "TCP instr/B" "cycles/B"
+echo
 for s in "${setups[@]}"; do
   rt=-; ru=-
   if [ -n "${tcp[kernel]-}" ]; then
     rt=$(jq -n "${tcp[$s]} / ${tcp[kernel]} * 100 | round / 100")
     ru=$(jq -n "${udp[$s]} / ${udp[kernel]} * 100 | round / 100")
   fi
-  printf '%-16s %14.2f %10s %16.1f %10s %14.1f\n' "$s" "$(jq -n "${tcp[$s]} / 1e9")" "$rt" "$(jq -n "${udp[$s]} / 1e3")" "$ru" \
+  printf '%-16s %14.2f %10s %16.1f %10s %14.1f' "$s" "$(jq -n "${tcp[$s]} / 1e9")" "$rt" "$(jq -n "${udp[$s]} / 1e3")" "$ru" \
     "$(jq -n "${sent[$s]} / 1e3")"
+  [ -z "${COUNT-}" ] || printf ' %12s %10s' "${ipb[$s]}" "${cpb[$s]}"
+  echo
 done
