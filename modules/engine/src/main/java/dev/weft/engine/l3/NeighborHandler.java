@@ -110,6 +110,7 @@ public final class NeighborHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt == NeighborTimeout.INSTANCE) {
+      neighbors.forgetStale(clock.instant());
       for (Map.Entry<NeighborTable.Key, List<RoutedPacket>> e : neighbors.drainAll().entrySet()) {
         observer.on(new ForwardingEvent.Dropped(DropReason.NEIGHBOR_UNREACHABLE, "no answer to "
             + (e.getKey().address().isIpv4() ? "ARP" : "neighbor solicitation") + " for " + e.getKey().address()

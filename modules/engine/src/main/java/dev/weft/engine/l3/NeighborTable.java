@@ -101,6 +101,15 @@ public final class NeighborTable {
     return true;
   }
 
+  /**
+   * Forgets learned entries nobody confirmed for twice {@code lifetime} (the kernel's gc_stale_time past
+   * the reachable time): a used entry is probed and confirmed long before that, so only entries of
+   * neighbours no longer talked to go, and pod churn does not grow the table without bound.
+   */
+  public void forgetStale(Instant now) {
+    learned.values().removeIf(l -> !now.isBefore(l.at.plus(lifetime).plus(lifetime)));
+  }
+
   public void learn(Key key, Mac mac, Instant now) {
     if (!permanent.containsKey(key)) {
       learned.put(key, new Learned(mac, now, Optional.empty()));

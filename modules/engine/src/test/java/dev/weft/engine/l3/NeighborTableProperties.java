@@ -74,6 +74,32 @@ class NeighborTableProperties {
     }
   }
 
+  /** The periodic sweep takes only entries unconfirmed for twice the lifetime, and leaves the rest as they were. */
+  @Property(tries = 300)
+  void theSweepForgetsOnlyLongUnconfirmedEntries(@ForAll("ages") List<Integer> agesSeconds) {
+    NeighborTable table = new NeighborTable(LIFETIME);
+    Instant now = Instant.parse("2026-01-01T01:00:00Z");
+    for (int i = 0; i < agesSeconds.size(); i++) {
+      table.learn(key(i), TestPackets.mac(i), now.minusSeconds(agesSeconds.get(i)));
+    }
+    table.forgetStale(now);
+    for (int i = 0; i < agesSeconds.size(); i++) {
+      boolean kept = agesSeconds.get(i) < 2 * LIFETIME.toSeconds();
+      assertThat(table.lookup(key(i), now).map(NeighborTable.Neighbor::mac))
+          .as("entry %d, confirmed %d s ago", i, agesSeconds.get(i))
+          .isEqualTo(kept ? Optional.of(TestPackets.mac(i)) : Optional.empty());
+    }
+  }
+
+  private static NeighborTable.Key key(int i) {
+    return new NeighborTable.Key(KEY.device(), IpAddress.parse("10.0." + (i / 250) + "." + (i % 250 + 1)));
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> ages() {
+    return Arbitraries.integers().between(0, 400).list().ofMaxSize(40);
+  }
+
   @Provide
   Arbitrary<List<Step>> steps() {
     Arbitrary<Integer> gap = Arbitraries.frequencyOf(
