@@ -24,8 +24,8 @@ import java.util.Optional;
  * Neighbour output: turns a routed packet into a frame on its egress interface. On Ethernet the next
  * hop's MAC comes from the neighbour table; when it is unknown the packet waits and an ARP request (IPv4)
  * or neighbour solicitation (IPv6) goes out. An answer releases the waiting packets; a
- * {@link NeighborTimeout} drops them. A stale entry is used and probed (see {@link NeighborTable}). Point-to-point links need no MAC and loopback turns the packet
- * straight round into the stack.
+ * {@link NeighborTimeout} drops them. A stale entry is used and probed (see {@link NeighborTable}).
+ * Point-to-point links need no MAC and loopback turns the packet straight round into the stack.
  */
 public final class NeighborHandler extends ChannelInboundHandlerAdapter {
   private final StackConfig.Index stack;
