@@ -13,8 +13,8 @@
 #   KEEP=1 keeps the iperf3 JSON and runner logs in /tmp/wt-dp-bench.*, JVM_OPTS adds runner JVM options (for
 #   profiling, e.g. "-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit" for perf's symbols),
 #   COUNT=1 counts the whole machine's instructions and cycles during the measured TCP run (perf stat -a) and
-#   adds them per byte received: the work a setup costs, which this VM's slow periods do not move the way
-#   they move throughput. Counting slows the runs themselves (in this VM the kernel's TCP fell from ~16 to
+#   adds them per byte received: instructions per byte count a setup's work however fast the VM runs at the
+#   time (cycles per byte also take in its stalls). Counting slows the runs themselves (in this VM the kernel's TCP fell from ~16 to
 #   ~10 Gbit/s, weft's by 15-30 %), so under COUNT=1 read the per-byte columns, not the throughput.
 #
 # Everything lives in namespaces named wtd<random>-…, removed on exit (trap), with the runner processes.
