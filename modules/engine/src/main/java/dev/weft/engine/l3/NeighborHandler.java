@@ -14,7 +14,6 @@ import dev.weft.model.value.Mac;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -65,13 +64,12 @@ public final class NeighborHandler extends ChannelInboundHandlerAdapter {
 
   private void ethernet(ChannelHandlerContext ctx, RoutedPacket p, StackInterface iface) {
     NeighborTable.Key key = new NeighborTable.Key(p.out(), p.nextHop());
-    Instant now = clock.instant();
-    Optional<NeighborTable.Neighbor> known = neighbors.lookup(key, now);
+    Optional<NeighborTable.Neighbor> known = neighbors.resolve(key, clock.instant());
     if (known.isPresent()) {
       IpAddress nextHop = p.nextHop();
       observer.on(new ForwardingEvent.NeighborResolved(p.out(), nextHop, known.get().mac(), known.get().how()));
       send(ctx, p, known.get().mac());
-      if (neighbors.probeDue(key, now)) {
+      if (known.get().probe()) {
         solicit(ctx, iface, nextHop);
       }
       return;

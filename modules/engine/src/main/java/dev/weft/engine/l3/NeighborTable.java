@@ -37,7 +37,8 @@ public final class NeighborTable {
 
   public record Key(InterfaceRef device, IpAddress address) {}
 
-  public record Neighbor(Mac mac, Resolution how) {}
+  /** Where to send, how that was known, and whether to probe a stale entry now (see {@link #resolve}). */
+  public record Neighbor(Mac mac, Resolution how, boolean probe) {}
 
   public enum Queued {
     /** The first packet for this neighbour: send a solicitation. */
@@ -70,35 +71,34 @@ public final class NeighborTable {
     return t;
   }
 
-  public Optional<Neighbor> lookup(Key key, Instant now) {
+  /**
+   * The MAC to send a packet for {@code key} to, now; empty when it must wait for a resolution. A stale
+   * entry still answers, with {@code probe} set when a solicitation should go out to confirm it (no probe
+   * in the last {@link #PROBE_INTERVAL}; the probe is recorded here), and is dropped once its probes have
+   * gone unanswered for {@link #PROBE_WINDOW}. One call per packet, so the routed path looks up once.
+   */
+  public Optional<Neighbor> resolve(Key key, Instant now) {
     Mac fixed = permanent.get(key);
     if (fixed != null) {
-      return Optional.of(new Neighbor(fixed, Resolution.STATIC));
+      return Optional.of(new Neighbor(fixed, Resolution.STATIC, false));
     }
     Learned l = learned.get(key);
     if (l == null) {
       return Optional.empty();
     }
-    if (l.probing.isPresent() && !now.isBefore(l.probing.get().first().plus(PROBE_WINDOW))) {
+    if (l.at.plus(lifetime).isAfter(now)) {
+      return Optional.of(new Neighbor(l.mac, Resolution.CACHED, false));
+    }
+    Optional<Probes> probing = l.probing;
+    if (probing.isPresent() && !now.isBefore(probing.get().first().plus(PROBE_WINDOW))) {
       learned.remove(key); // unanswered: the neighbour is gone, resolve afresh
       return Optional.empty();
     }
-    return Optional.of(new Neighbor(l.mac, Resolution.CACHED));
-  }
-
-  /**
-   * Whether a solicitation should go out now to confirm {@code key}'s entry, which was just used: true
-   * when the entry is stale and no probe went out in the last {@link #PROBE_INTERVAL}. Records the probe.
-   */
-  public boolean probeDue(Key key, Instant now) {
-    Learned l = learned.get(key);
-    if (l == null || l.at.plus(lifetime).isAfter(now)
-        || l.probing.filter(p -> now.isBefore(p.last().plus(PROBE_INTERVAL))).isPresent()) {
-      return false;
+    boolean probe = probing.isEmpty() || !now.isBefore(probing.get().last().plus(PROBE_INTERVAL));
+    if (probe) {
+      learned.put(key, new Learned(l.mac, l.at, Optional.of(new Probes(probing.map(Probes::first).orElse(now), now))));
     }
-    Instant first = l.probing.map(Probes::first).orElse(now);
-    learned.put(key, new Learned(l.mac, l.at, Optional.of(new Probes(first, now))));
-    return true;
+    return Optional.of(new Neighbor(l.mac, Resolution.CACHED, probe));
   }
 
   /**

@@ -91,7 +91,7 @@ class LinkInputTest {
       assertThat(arp.senderMac()).isEqualTo(mac(0x10)); // answered on eth0 for eth1's address: arp_ignore=0
       assertThat(arp.targetMac()).isEqualTo(mac(5));
       assertThat(out.get(1)).isEqualTo(new NeighborUpdate(Stacks.ETH0, asker, mac(5)));
-      assertThat(table.lookup(new NeighborTable.Key(Stacks.ETH0, asker), clock.instant())).isPresent();
+      assertThat(table.resolve(new NeighborTable.Key(Stacks.ETH0, asker), clock.instant())).isPresent();
       assertThat(events.drops()).containsExactly(DropReason.NOT_FOR_US);
     } finally {
       Channels.release(out);

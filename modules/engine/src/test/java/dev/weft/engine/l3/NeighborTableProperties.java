@@ -50,7 +50,8 @@ class NeighborTableProperties {
         gone = false;
         continue;
       }
-      boolean present = table.lookup(KEY, now).isPresent();
+      Optional<NeighborTable.Neighbor> resolved = table.resolve(KEY, now);
+      boolean present = resolved.isPresent();
       if (gone) {
         assertThat(present).as("stays gone until learned again").isFalse();
         continue;
@@ -63,7 +64,7 @@ class NeighborTableProperties {
       }
       Instant at = now;
       assertThat(firstProbe.filter(p -> !at.isBefore(p.plus(NeighborTable.PROBE_WINDOW)))).as("kept past the window").isEmpty();
-      boolean probe = table.probeDue(KEY, now);
+      boolean probe = resolved.get().probe();
       boolean stale = !confirmed.plus(LIFETIME).isAfter(now);
       boolean spaced = lastProbe.map(p -> !at.isBefore(p.plus(NeighborTable.PROBE_INTERVAL))).orElse(true);
       assertThat(probe).as("probe at %s: stale %s, a second since the last %s", now, stale, spaced).isEqualTo(stale && spaced);
@@ -85,7 +86,7 @@ class NeighborTableProperties {
     table.forgetStale(now);
     for (int i = 0; i < agesSeconds.size(); i++) {
       boolean kept = agesSeconds.get(i) < 2 * LIFETIME.toSeconds();
-      assertThat(table.lookup(key(i), now).map(NeighborTable.Neighbor::mac))
+      assertThat(table.resolve(key(i), now).map(NeighborTable.Neighbor::mac))
           .as("entry %d, confirmed %d s ago", i, agesSeconds.get(i))
           .isEqualTo(kept ? Optional.of(TestPackets.mac(i)) : Optional.empty());
     }
