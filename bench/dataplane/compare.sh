@@ -9,13 +9,15 @@
 #   ./mvnw -q -B -o -pl bench package -DskipTests       # bench/target/benchmarks.jar
 #   sudo bench/dataplane/compare.sh [setup ...]          # setups: kernel weft-plain weft-offloads
 #                                                        #         mixed-plain mixed-offloads (default: all)
-#   DURATION=10 (seconds per iperf3 run), WARMUP=5 (seconds of TCP, then of UDP, before measuring), UDP_RATE=2G (offered UDP bit rate), JAR=... (runner jar),
+#   DURATION=10 (seconds per iperf3 run), WARMUP=5 (seconds of the same traffic before each measured run),
+#   UDP_RATE=2G (offered UDP bit rate), JAR=... (runner jar),
 #   KEEP=1 keeps the iperf3 JSON and runner logs in /tmp/wt-dp-bench.*, JVM_OPTS adds runner JVM options (for
 #   profiling, e.g. "-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit" for perf's symbols),
 #   COUNT=1 counts the whole machine's instructions and cycles during the measured TCP run (perf stat -a) and
 #   adds them per byte received: instructions per byte count a setup's work however fast the VM runs at the
-#   time (cycles per byte also take in its stalls). Counting slows the runs themselves (in this VM the kernel's TCP fell from ~16 to
-#   ~10 Gbit/s, weft's by 15-30 %), so under COUNT=1 read the per-byte columns, not the throughput.
+#   time (cycles per byte also take in its stalls). Counting slows the runs themselves (in this VM the
+#   kernel's TCP fell from ~16 to ~10 Gbit/s, weft's by 15-30 %), so under COUNT=1 read the per-byte
+#   columns, not the throughput.
 #
 # Everything lives in namespaces named wtd<random>-…, removed on exit (trap), with the runner processes.
 # One dataplane runs per weft host (one event-loop thread each); the kernel's path runs in softirq.
@@ -139,7 +141,7 @@ teardown() {
   for ns in $(ip netns list | awk '{print $1}' | grep "^$id-" || true); do ip netns del "$ns" 2>/dev/null || true; done
 }
 
-measure() { # setup -> "tcp_bps udp_pps"
+measure() { # setup -> "tcp_bps udp_pps udp_sent_pps instructions_per_byte cycles_per_byte" (the last two "-" without COUNT)
   local a b server
   a=$(pod_address a-1)
   b=$(pod_address b-1)
@@ -160,12 +162,9 @@ measure() { # setup -> "tcp_bps udp_pps"
     [ "$try" = 3 ] && { echo "$1: warm-up failed 3 times" >&2; kill "$server"; return 1; }
     sleep 1
   done
-  if [ -n "${COUNT-}" ]; then
-    perf stat -a -x, -e instructions,cycles -o "$work/$1-count.csv" -- \
-      ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$duration" -J > "$work/$1-tcp.json"
-  else
-    ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$duration" -J > "$work/$1-tcp.json"
-  fi
+  local count=()
+  [ -z "${COUNT-}" ] || count=(perf stat -a -x, -e instructions,cycles -o "$work/$1-count.csv" --)
+  "${count[@]}" ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$duration" -J > "$work/$1-tcp.json"
   ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$warmup" -u -l 64 -b "$udp_rate" > /dev/null
   ip netns exec "$id-a-1" iperf3 -c "$b" -p 5201 -t "$duration" -u -l 64 -b "$udp_rate" -J > "$work/$1-udp.json"
   kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
