@@ -69,13 +69,18 @@ class VxlanHandlersTest {
     }
   }
 
+  /** {@code frame} (released) as a virtio-net TAP read leaves it: after 12 free bytes, in a buffer of its own. */
+  private static ByteBuf afterHeadroom(ByteBuf frame) {
+    ByteBuf read = Unpooled.directBuffer(12 + frame.readableBytes()).writeZero(12).writeBytes(frame).skipBytes(12);
+    frame.release();
+    return read;
+  }
+
   /** A frame read after a 12-byte header (as from a virtio-net TAP), held only here: the header goes before it, in place. */
   @Test
   void aFrameWithItsOwnHeadroomIsEncapsulatedWithoutACopy() {
-    ByteBuf frame = TestPackets.raw(mac(0x33), mac(1), 80);
-    String inner = ByteBufUtil.hexDump(frame);
-    ByteBuf read = Unpooled.directBuffer(12 + 80).writeZero(12).writeBytes(frame).skipBytes(12);
-    frame.release();
+    ByteBuf read = afterHeadroom(TestPackets.raw(mac(0x33), mac(1), 80));
+    String inner = ByteBufUtil.hexDump(read);
     ch.writeOutbound(new PortFrame(DEV, read));
     List<Object> out = Channels.outbound(ch);
     try {
@@ -89,7 +94,7 @@ class VxlanHandlersTest {
     }
   }
 
-  /** A frame whose bytes someone else also holds (a slice, a second reference, a flood) is copied: its neighbours stay as they were. */
+  /** A frame whose bytes someone else also holds (a slice, a second reference) is copied: its neighbours stay as they were. */
   @Test
   void aSharedFrameIsCopied() {
     ByteBuf frame = TestPackets.raw(mac(0x33), mac(1), 80);
@@ -108,6 +113,24 @@ class VxlanHandlersTest {
     } finally {
       Channels.release(out);
       read.release();
+    }
+  }
+
+  /** A flooded frame goes to two VTEPs: each gets its own copy, even when the frame has headroom of its own. */
+  @Test
+  void aFloodedFrameIsCopiedForEachVtep() {
+    ByteBuf read = afterHeadroom(TestPackets.raw(Mac.BROADCAST, mac(1), 80));
+    String inner = ByteBufUtil.hexDump(read);
+    ch.writeOutbound(new PortFrame(DEV, read));
+    List<Object> out = Channels.outbound(ch);
+    try {
+      assertThat(out).hasSize(2).allSatisfy(o -> {
+        ByteBuf content = ((DatagramPacket) o).content();
+        assertThat(content).isNotSameAs(read);
+        assertThat(ByteBufUtil.hexDump(content, content.readerIndex() + 8, 80)).isEqualTo(inner);
+      });
+    } finally {
+      Channels.release(out);
     }
   }
 
