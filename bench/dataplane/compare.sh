@@ -152,8 +152,8 @@ measure() { # setup -> "tcp_bps udp_pps udp_sent_pps instructions_per_byte cycle
   ip netns exec "$id-a-1" timeout 5 bash -c "until exec 3<>/dev/tcp/$b/5201; do sleep 0.2; done" 2>/dev/null \
     || { echo "$1: $a cannot reach $b:5201" >&2; kill "$server"; return 1; }
   # warm-up, not recorded: the dataplane's JIT compiles its hot path (a node daemon runs warm). Each
-  # measured run follows a warm-up of its own kind: after a UDP-64 warm-up the TCP path was still being
-  # recompiled (C2 threads took ~8% of the machine) for the first seconds of the TCP run.
+  # measured run follows a warm-up of its own kind: a TCP run that followed the UDP-64 warm-up had its hot
+  # path recompiled during the run (C2 threads ~8% of the machine; bench/RESULTS.md).
   # iperf3's control connection was reset twice in whole runs (right after the kernel setup; cause not
   # established, perhaps the probe's connection racing it in the server): the warm-up is not measured,
   # so it may try again
