@@ -2,13 +2,15 @@
 # Pod-to-pod throughput across a VXLAN overlay (VNI 77, UDP 4789) between two emulated hosts on one veth
 # underlay (MTU 1500, pods MTU 1450): the kernel's VXLAN + bridge on both hosts, then weft's userspace
 # dataplane on both hosts ("weft", the fair measure of weft's forwarding), then kernel on h1 and weft on
-# h2 ("mixed", interop), weft with plain TAPs and with virtio-net offloads (TSO/GSO/checksum). Per
+# h2 ("mixed", interop), weft with plain TAPs and with virtio-net offloads (TSO/GSO/checksum; "offloads"
+# hands VXLAN batches to the host kernel whole, "segmented" cuts them into datagrams in userspace). Per
 # setup: iperf3 TCP, one stream, a->b; and small-packet UDP (64-byte payload at a high offered rate),
 # reporting the packets per second that arrived. Prints a table and each figure's ratio to the kernel's.
 #
 #   ./mvnw -q -B -o -pl bench package -DskipTests       # bench/target/benchmarks.jar
 #   sudo bench/dataplane/compare.sh [setup ...]          # setups: kernel weft-plain weft-offloads
-#                                                        #         mixed-plain mixed-offloads (default: all)
+#                                                        #         mixed-plain mixed-offloads (default: these)
+#                                                        #         weft-segmented mixed-segmented (on request)
 #   DURATION=10 (seconds per iperf3 run), WARMUP=5 (seconds of the same traffic before each measured run),
 #   UDP_RATE=2G (offered UDP bit rate), JAR=... (runner jar),
 #   KEEP=1 keeps the iperf3 JSON and runner logs in /tmp/wt-dp-bench.*, JVM_OPTS adds runner JVM options (for
@@ -105,7 +107,7 @@ kernel_host() { # host-number pod bridge-gateway peer-underlay: the model's devi
   ip -n "$pod" route add default via "$gw"
 }
 
-weft_host() { # host-number plain|offloads
+weft_host() { # host-number plain|offloads|segmented
   local out=$work/h$1.out
   # as a node daemon would run: Netty's sampling leak detector off (it captures a stack per sampled buffer)
   # shellcheck disable=SC2086
@@ -187,7 +189,7 @@ measure() { # setup -> "tcp_bps udp_pps udp_sent_pps instructions_per_byte cycle
 [ -z "${COUNT-}" ] || command -v perf >/dev/null || { echo "COUNT=1 needs perf (linux-perf)" >&2; exit 1; }
 declare -A tcp udp sent ipb cpb
 for s in "${setups[@]}"; do
-  case $s in kernel|weft-plain|weft-offloads|mixed-plain|mixed-offloads) ;; *) echo "unknown setup $s" >&2; exit 2 ;; esac
+  case $s in kernel|weft-plain|weft-offloads|weft-segmented|mixed-plain|mixed-offloads|mixed-segmented) ;; *) echo "unknown setup $s" >&2; exit 2 ;; esac
   setup "$s"
   read -r tcp[$s] udp[$s] sent[$s] ipb[$s] cpb[$s] < <(measure "$s")
   [ -n "${sent[$s]-}" ] || { echo "$s: measurement failed" >&2; exit 1; }

@@ -20,12 +20,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The benchmark's stand-in for {@code weft dataplane run}:
  * <ul>
- *   <li>{@code run FILE HOST HOST_NETNS POD_PREFIX offloads|plain} runs weft's dataplane for one host of
- *       a topology inside a namespace the caller made, until SIGTERM or SIGINT; prints {@code ready} once the pods' TAPs are up and the counters when it stops;</li>
+ *   <li>{@code run FILE HOST HOST_NETNS POD_PREFIX offloads|segmented|plain} runs weft's dataplane for one host of
+ *       a topology inside a namespace the caller made (offloads: virtio-net TAPs, VXLAN batches leave whole
+ *       for the kernel to cut; segmented: the same TAPs, batches cut into datagrams in userspace; plain: no
+ *       offloads), until SIGTERM or SIGINT; prints {@code ready} once the pods' TAPs are up and the counters when it stops;</li>
  *   <li>{@code describe FILE} prints each pod interface as {@code NAMESPACE IFACE ADDRESS/LEN MAC
  *       GATEWAY}, so a kernel-built host can mirror the model exactly.</li>
  * </ul>
@@ -37,12 +40,12 @@ public final class DataplaneHost {
   public static void main(String[] args) throws IOException, InterruptedException {
     if (args.length == 2 && args[0].equals("describe")) {
       describe(load(Path.of(args[1])));
-    } else if (args.length == 6 && args[0].equals("run") && (args[5].equals("offloads") || args[5].equals("plain"))) {
+    } else if (args.length == 6 && args[0].equals("run") && List.of("offloads", "segmented", "plain").contains(args[5])) {
       NamespaceMapping mapping = new NamespaceMapping(new NetnsRef.Named(NetnsName.of(args[3])), args[4]);
       run(load(Path.of(args[1])), Name.of(args[2]), DataplaneOptions.defaults().withNamespaces(mapping)
-          .withOffloads(args[5].equals("offloads")));
+          .withOffloads(!args[5].equals("plain")).withTunnelSegmentation(args[5].equals("offloads")));
     } else {
-      System.err.println("usage: DataplaneHost run TOPOLOGY.yaml HOST HOST_NETNS POD_PREFIX offloads|plain\n"
+      System.err.println("usage: DataplaneHost run TOPOLOGY.yaml HOST HOST_NETNS POD_PREFIX offloads|segmented|plain\n"
           + "       DataplaneHost describe TOPOLOGY.yaml");
       System.exit(2);
     }

@@ -19,7 +19,9 @@ import dev.weft.model.value.Name;
  * pod policy is evaluated through a flow cache, once per flow and hook. Cost per frame: one TAP read or
  * one slot of a recvmmsg batch, the handlers of each device it crosses (hash lookups, O(1)), and one
  * TAP write or one slot of a sendmmsg batch; with offloads a 64 KiB TCP segment crosses the TAP in one
- * read, is cut to the pod's MSS in userspace and leaves as one sendmmsg batch (no UDP GSO). Limits: IPv4 rule sets only (as the simulator's), the host's
+ * read and the handlers whole, and leaves whole over VXLAN for the host's kernel to cut where the kernel
+ * takes GSO over UDP tunnels (Linux 6.17 on; {@code underlay.TunnelGsoPort}), else cut to the pod's MSS in
+ * userspace into one UDP segmentation offload send. Limits: IPv4 rule sets only (as the simulator's), the host's
  * physical uplinks stay the kernel's (traffic routed to them from the host stack is dropped as no
  * route), and a bridging loop is cut after 1024 deliveries per input frame.
  */

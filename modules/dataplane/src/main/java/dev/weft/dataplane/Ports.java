@@ -11,6 +11,7 @@ import dev.weft.dataplane.tap.TapCodec;
 import dev.weft.dataplane.tap.TapInput;
 import dev.weft.dataplane.tap.TapPort;
 import dev.weft.dataplane.tap.VnetTapCodec;
+import dev.weft.dataplane.underlay.TunnelGsoPort;
 import dev.weft.dataplane.underlay.UdpSockets;
 import dev.weft.dataplane.underlay.UnderlayInput;
 import dev.weft.dataplane.underlay.UnderlayPort;
@@ -29,6 +30,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -39,6 +41,7 @@ import java.util.stream.Collectors;
  * TAP becomes a Netty {@code IoHandle} registration, each socket an epoll datagram channel.
  */
 final class Ports {
+  private static final System.Logger LOG = System.getLogger("dev.weft.dataplane");
   /** A port on the loop; {@link #close} runs on the loop. */
   interface Attached {
     PortCounters counters();
@@ -85,18 +88,10 @@ final class Ports {
         TapPort.watch(registration);
         return null;
       });
-      out.add(new Attached() {
-        @Override
-        public PortCounters counters() {
-          return counters;
-        }
-
-        @Override
-        public void close() {
-          registration.cancel();
-          port.close();
-        }
-      });
+      out.add(attached(counters, () -> {
+        registration.cancel();
+        port.close();
+      }));
     }
     return out;
   }
@@ -126,15 +121,38 @@ final class Ports {
       switchboard.attachSocket(s, datagramPort(port), offloads);
       return null;
     });
+    return attached(port.counters(), port::close);
+  }
+
+  /**
+   * The tunnel segmentation port in the host's namespace ({@link TunnelGsoPort}), or empty, with the
+   * reason logged, when this host's kernel cannot take it.
+   */
+  Optional<Attached> tunnelBatches(NetnsRef hostNamespace) {
+    TunnelGsoPort port;
+    try {
+      port = TunnelGsoPort.open(driver, hostNamespace, ByteBufAllocator.DEFAULT, errors);
+    } catch (TunnelGsoPort.Unavailable e) {
+      LOG.log(System.Logger.Level.INFO, "tunnel segmentation offload off, VXLAN batches are cut in userspace: " + e.getMessage());
+      return Optional.empty();
+    }
+    onLoop(() -> {
+      switchboard.attachTunnelBatches(port);
+      return null;
+    });
+    return Optional.of(attached(port.counters(), port::close));
+  }
+
+  private static Attached attached(PortCounters counters, Runnable close) {
     return new Attached() {
       @Override
       public PortCounters counters() {
-        return port.counters();
+        return counters;
       }
 
       @Override
       public void close() {
-        port.close();
+        close.run();
       }
     };
   }

@@ -11,6 +11,7 @@ import dev.weft.dataplane.stats.DataplaneStats;
 import dev.weft.dataplane.stats.MetricsServer;
 import dev.weft.dataplane.stats.PortCounters;
 import dev.weft.dataplane.stats.PortStats;
+import dev.weft.dataplane.underlay.Encapsulation;
 import dev.weft.linux.LinuxDriver;
 import dev.weft.sim.netfilter.RulesetHooks;
 import io.netty.buffer.ByteBufAllocator;
@@ -92,6 +93,10 @@ public final class RunningDataplane implements AutoCloseable {
       attached.addAll(ports.taps(p));
     }
     plan.sockets().forEach(s -> attached.add(ports.socket(s, options.namespaces().hostNamespace())));
+    if (options.offloads() && options.tunnelSegmentation()
+        && plan.sockets().stream().anyMatch(s -> s.encapsulation() == Encapsulation.VXLAN && s.local().isIpv4())) {
+      ports.tunnelBatches(options.namespaces().hostNamespace()).ifPresent(attached::add);
+    }
     attached.forEach(a -> this.ports.add(a.counters()));
     long every = options.neighborTimeout().toMillis();
     timer = loop.scheduleAtFixedRate(switchboard::neighborTimeout, every, every, TimeUnit.MILLISECONDS);

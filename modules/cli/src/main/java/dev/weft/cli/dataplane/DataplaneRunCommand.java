@@ -70,6 +70,10 @@ public final class DataplaneRunCommand implements Callable<Integer> {
   @Option(names = "--offloads", description = "TAPs with virtio-net headers: TCP segments up to 64 KiB cross in one read.")
   boolean offloads;
 
+  @Option(names = "--no-tunnel-segmentation",
+      description = "With --offloads, cut TCP batches into VXLAN datagrams here rather than hand them whole to the kernel.")
+  boolean noTunnelSegmentation;
+
   @Option(names = "--vxlan-port", paramLabel = "N", description = "UDP port of every VXLAN device (default: the topology's).")
   Optional<Integer> vxlanPort = Optional.empty();
 
@@ -143,7 +147,7 @@ public final class DataplaneRunCommand implements Callable<Integer> {
   private DataplaneOptions options() {
     try {
       DataplaneOptions options = DataplaneOptions.defaults().withPlan(new PlanOptions(vxlanPort, grePort.orElse(Encapsulation.GRE_IN_UDP.defaultPort())))
-          .withOffloads(offloads).withNamespaces(NamespaceMapping.onHost());
+          .withOffloads(offloads).withTunnelSegmentation(!noTunnelSegmentation).withNamespaces(NamespaceMapping.onHost());
       return noMetrics ? options : options.withMetricsPort(metricsPort);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -1,6 +1,7 @@
 package dev.weft.dataplane.forward;
 
 import dev.weft.dataplane.offload.TcpSegmenter;
+import dev.weft.dataplane.offload.TunnelGsoHeader;
 import dev.weft.dataplane.offload.Transport;
 import dev.weft.dataplane.plan.HostPlan;
 import dev.weft.dataplane.plan.SocketPlan;
@@ -80,6 +81,8 @@ public final class Switchboard implements DeviceChannel.Outputs {
   private final Map<DeviceId, SocketPlan> tunnelSockets = new HashMap<>();
   private final Map<IpAddress, InetSocketAddress> greRemotes = new HashMap<>();
   private final TunnelDemux demux;
+  /** Where VXLAN batches leave whole, when the kernel can take them so (see {@link TunnelBatchPort}). */
+  private Optional<TunnelBatchPort> tunnelBatches = Optional.empty();
   private final ArrayDeque<Work> queue = new ArrayDeque<>();
   /** The segment size of the input in hand when it is a TCP segmentation batch, else 0. */
   private int batchGso;
@@ -130,6 +133,11 @@ public final class Switchboard implements DeviceChannel.Outputs {
         ? Optional.of(new Receiver(new VxlanCoalescer(alloc), (d, gso) -> forwardUnderlay(socket, port.counters(), d, gso)))
         : Optional.empty();
     sockets.put(socket, new Underlay(port, receiver));
+  }
+
+  /** Sends VXLAN datagrams that carry a TCP segmentation batch whole through {@code port}, not cut into datagrams here. */
+  public void attachTunnelBatches(TunnelBatchPort port) {
+    tunnelBatches = Optional.of(port);
   }
 
   /**
@@ -306,7 +314,7 @@ public final class Switchboard implements DeviceChannel.Outputs {
       return;
     }
     InetSocketAddress to = message instanceof IpDatagram g ? greRemote(socket, g) : ((DatagramPacket) message).recipient();
-    if (batchGso > 0 && sentAsSegments(message, port, to)) {
+    if (batchGso > 0 && sentAsBatch(message, socket, port, to)) {
       return;
     }
     port.send(message instanceof DatagramPacket d ? d : new DatagramPacket(message.content(), to));
@@ -317,11 +325,12 @@ public final class Switchboard implements DeviceChannel.Outputs {
   }
 
   /**
-   * Cuts a batch into tunnel datagrams that fit, each the tunnel's header and one segment, laid end to
-   * end for one UDP segmentation offload send. False, with nothing sent, when {@code message} is not a
-   * batch's encapsulation this can cut (then it goes whole, as anything else does).
+   * Sends a batch's tunnel packet: a VXLAN one whole through the tunnel batch port when there is one and
+   * it can carry it, else cut into tunnel datagrams that fit, each the tunnel's header and one segment,
+   * laid end to end for one UDP segmentation offload send. False, with nothing sent, when {@code message}
+   * is not a batch's encapsulation (then it goes whole, as anything else does).
    */
-  private boolean sentAsSegments(ByteBufHolder message, DatagramPort port, InetSocketAddress to) {
+  private boolean sentAsBatch(ByteBufHolder message, SocketPlan socket, DatagramPort port, InetSocketAddress to) {
     ByteBuf content = message.content();
     int at = content.readerIndex();
     int prefix;
@@ -346,6 +355,15 @@ public final class Switchboard implements DeviceChannel.Outputs {
     Optional<Transport> t = (ethernet ? Transport.of(inner) : Transport.ofPacket(inner)).filter(x -> x.tcpBatch(inner, batchGso));
     if (t.isEmpty()) {
       return false;
+    }
+    if (message instanceof DatagramPacket && tunnelBatches.isPresent() && t.get().ipv4(inner)) {
+      // the kernel completes each segment's checksum from the pseudo-header sum, as for a pod's TAP
+      inner.setShort(inner.readerIndex() + t.get().checksumOffset(), t.get().foldedPseudo());
+      TunnelGsoHeader.Inner shape = new TunnelGsoHeader.Inner(prefix + t.get().ip(), prefix + t.get().offset(),
+          t.get().tcpHeaderLength(inner));
+      if (tunnelBatches.get().send(content, shape, batchGso, socket.local(), socket.port(), to)) {
+        return true;
+      }
     }
     int pieces = TcpSegmenter.pieces(inner, t.get(), batchGso);
     ByteBuf out = alloc.directBuffer(pieces * (prefix + t.get().offset() + t.get().tcpHeaderLength(inner) + batchGso));

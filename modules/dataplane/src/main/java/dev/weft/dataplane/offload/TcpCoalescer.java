@@ -17,7 +17,8 @@ import java.util.Optional;
  * checksums, are merged into one large segment: a segmentation batch of {@code gsoSize}-byte segments
  * whose checksum field holds the pseudo-header sum (pending, for whoever cuts or takes it). A segment with flags
  * other than ACK and PSH, with no data, out of order, or shorter than the batch's segments (it then ends
- * the batch), or whose full checksum is wrong, does not extend it. One batch at a time; {@link #take}
+ * the batch), or whose full checksum is wrong, does not extend it; one so large that no second segment
+ * of its size would fit beside it goes alone. One batch at a time; {@link #take}
  * hands it over, with {@code headroom} free bytes before the frame for whatever header the caller puts
  * in front (a virtio-net header for a TAP, a VXLAN header for a datagram).
  */
@@ -76,6 +77,10 @@ public final class TcpCoalescer {
     int flags = frame.getUnsignedByte(tcp + 13);
     int payload = t.tcpPayload(frame);
     if (payload <= 0 || (flags & ~(ACK | PSH)) != 0) {
+      return Offer.ALONE;
+    }
+    if (t.offset() + tcpHeader + 2L * payload > MAX_IP + 14) {
+      // nothing could join it (a kernel's whole GSO segment, say): held, it would only be copied
       return Offer.ALONE;
     }
     // a merged batch reaches the pod marked "checksum pending", which its kernel trusts: a corrupt segment

@@ -29,8 +29,27 @@ public final class TapDevice implements AutoCloseable {
     this.fd = fd;
   }
 
+  /**
+   * sizeof(struct virtio_net_hdr_v1_hash_tunnel): the header with num_buffers, the hash report fields and
+   * the two tunnel offsets, which the kernel reads only when the header is this long.
+   */
+  public static final int VNET_TUNNEL_HEADER = 24;
+
   /** Opens the device inside its namespace; failures are typed {@code DriverException}s naming the tap. */
   public static TapDevice open(NamespaceThreads threads, TapSpec spec) {
+    return open(threads, spec, spec.offloads() ? VNET_HEADER : 0, Tun.TUN_F_CSUM | Tun.TUN_F_TSO4 | Tun.TUN_F_TSO6);
+  }
+
+  /**
+   * Opens a TAP that takes TCP segmentation batches inside a UDP tunnel (virtio-net GSO over UDP tunnel,
+   * {@value #VNET_TUNNEL_HEADER}-byte headers) for the kernel to forward as one packet; a kernel without
+   * that offload (before 6.17) refuses it with a {@code DriverException} (EINVAL from TUNSETOFFLOAD).
+   */
+  public static TapDevice openForTunnelSegmentation(NamespaceThreads threads, TapSpec spec) {
+    return open(threads, spec, VNET_TUNNEL_HEADER, Tun.TUN_F_CSUM | Tun.TUN_F_TSO4 | Tun.TUN_F_TSO6 | Tun.TUN_F_UDP_TUNNEL_GSO);
+  }
+
+  private static TapDevice open(NamespaceThreads threads, TapSpec spec, int vnetHeader, int offloads) {
     String operation = "open tap " + spec.name() + " in " + spec.namespace().describe();
     int raw = threads.call(spec.namespace(), () -> {
       try (Arena arena = Arena.ofConfined()) {
@@ -38,7 +57,7 @@ public final class TapDevice implements AutoCloseable {
         int fd = Libc.open(errno, Tun.DEVICE, Linux.O_RDWR | Linux.O_CLOEXEC | Tun.O_NONBLOCK, 0, arena,
             operation + ": open " + Tun.DEVICE);
         try {
-          configure(errno, fd, spec, arena, operation);
+          configure(errno, fd, spec, vnetHeader, offloads, arena, operation);
           return fd;
         } catch (RuntimeException e) {
           Libc.close(errno, fd);
@@ -49,19 +68,20 @@ public final class TapDevice implements AutoCloseable {
     return new TapDevice(spec, new FileDescriptor(raw));
   }
 
-  private static void configure(MemorySegment errno, int fd, TapSpec spec, Arena arena, String operation) {
+  /** {@code vnetHeader} 0: no virtio-net header, and no offloads. */
+  private static void configure(MemorySegment errno, int fd, TapSpec spec, int vnetHeader, int offloads, Arena arena,
+      String operation) {
     MemorySegment ifreq = arena.allocate(Linux.IFREQ_SIZE, 8);
     byte[] name = spec.name().value().getBytes(StandardCharsets.UTF_8);
     MemorySegment.copy(name, 0, ifreq, ValueLayout.JAVA_BYTE, 0, name.length);
-    short flags = (short) (Linux.IFF_TAP | Linux.IFF_NO_PI | (spec.offloads() ? Tun.IFF_VNET_HDR : 0));
+    short flags = (short) (Linux.IFF_TAP | Linux.IFF_NO_PI | (vnetHeader > 0 ? Tun.IFF_VNET_HDR : 0));
     ifreq.set(ValueLayout.JAVA_SHORT, Linux.IFNAMSIZ, flags);
     Libc.ioctl(errno, fd, Linux.TUNSETIFF, ifreq, operation + ": TUNSETIFF");
-    if (spec.offloads()) {
-      MemorySegment size = arena.allocateFrom(ValueLayout.JAVA_INT, VNET_HEADER);
+    if (vnetHeader > 0) {
+      MemorySegment size = arena.allocateFrom(ValueLayout.JAVA_INT, vnetHeader);
       Libc.ioctl(errno, fd, Tun.TUNSETVNETHDRSZ, size, operation + ": TUNSETVNETHDRSZ");
       // the value is passed by value, not by pointer
-      Libc.ioctl(errno, fd, Tun.TUNSETOFFLOAD, MemorySegment.ofAddress(Tun.TUN_F_CSUM | Tun.TUN_F_TSO4 | Tun.TUN_F_TSO6),
-          operation + ": TUNSETOFFLOAD");
+      Libc.ioctl(errno, fd, Tun.TUNSETOFFLOAD, MemorySegment.ofAddress(offloads), operation + ": TUNSETOFFLOAD");
     }
   }
 

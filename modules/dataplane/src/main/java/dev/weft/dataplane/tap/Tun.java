@@ -17,4 +17,6 @@ final class Tun {
   static final int TUN_F_CSUM = 0x01;
   static final int TUN_F_TSO4 = 0x02;
   static final int TUN_F_TSO6 = 0x04;
+  /** GSO over UDP tunnels in the virtio-net header (Linux 6.17 on); older kernels refuse the bit with EINVAL. */
+  static final int TUN_F_UDP_TUNNEL_GSO = 0x80;
 }

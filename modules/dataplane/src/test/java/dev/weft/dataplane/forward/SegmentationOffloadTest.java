@@ -3,6 +3,7 @@ package dev.weft.dataplane.forward;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.dataplane.offload.Transport;
+import dev.weft.dataplane.offload.TunnelGsoHeader;
 import dev.weft.dataplane.plan.SocketPlan;
 import dev.weft.dataplane.testing.Boards;
 import dev.weft.dataplane.testing.FakePorts;
@@ -79,6 +80,67 @@ class SegmentationOffloadTest {
       seq += part.length;
     }
     assertThat(payload.toByteArray()).as("the segments carry the batch's data in order").isEqualTo(data);
+  }
+
+  @Test
+  void withATunnelBatchPortAPodsBatchLeavesWholeForTheKernelToCut() {
+    FakePorts.TunnelBatches kernel = new FakePorts.TunnelBatches(true);
+    boards.board.attachTunnelBatches(kernel);
+    learnTheRemotePod();
+    byte[] data = randomBytes(20_000);
+    ByteBuf batch = Frames.tcp(REMOTE_MAC, POD_MAC, POD_IP, REMOTE_IP, 1_000_000, TcpHeader.ACK | TcpHeader.PSH, data);
+    boards.board.fromTap(POD, batch, MSS);
+    boards.board.endOfBatch();
+    try {
+      assertThat(boards.sockets.get(vxlan).sent).as("nothing cut into datagrams").isEmpty();
+      assertThat(kernel.sent).hasSize(1);
+      FakePorts.TunnelBatches.Sent sent = kernel.sent.getFirst();
+      assertThat(sent.gsoSize()).isEqualTo(MSS);
+      assertThat(sent.local()).isEqualTo(vxlan.local());
+      assertThat(sent.localPort()).isEqualTo(vxlan.port());
+      assertThat(sent.to()).isEqualTo(new InetSocketAddress(IpAddress.parse("192.168.90.2").toInetAddress(), 4789));
+      ByteBuf payload = sent.payload();
+      assertThat(payload.getUnsignedMedium(payload.readerIndex() + 4)).as("VNI").isEqualTo(42);
+      ByteBuf frame = payload.slice(payload.readerIndex() + VxlanHeader.LENGTH, payload.readableBytes() - VxlanHeader.LENGTH);
+      Transport t = Transport.of(frame).orElseThrow();
+      assertThat(sent.inner()).isEqualTo(new TunnelGsoHeader.Inner(VxlanHeader.LENGTH + t.ip(), VxlanHeader.LENGTH + t.offset(),
+          t.tcpHeaderLength(frame)));
+      assertThat(t.partial(frame)).as("the checksum field holds the pseudo-header sum, for the kernel to finish").isTrue();
+      int headers = t.offset() + t.tcpHeaderLength(frame);
+      assertThat(ByteBufUtil.getBytes(frame, headers, frame.readableBytes() - headers)).as("the batch's data, whole").isEqualTo(data);
+    } finally {
+      kernel.clear();
+    }
+  }
+
+  @Test
+  void aBatchTheTunnelBatchPortDeclinesIsCutIntoDatagrams() {
+    FakePorts.TunnelBatches kernel = new FakePorts.TunnelBatches(false);
+    boards.board.attachTunnelBatches(kernel);
+    learnTheRemotePod();
+    boards.board.fromTap(POD, Frames.tcp(REMOTE_MAC, POD_MAC, POD_IP, REMOTE_IP, 1, TcpHeader.ACK, randomBytes(10 * MSS)), MSS);
+    boards.board.endOfBatch();
+    assertThat(kernel.declined).isOne();
+    assertThat(boards.sockets.get(vxlan).sent).hasSize(10);
+  }
+
+  @Test
+  void aSegmentNothingCouldJoinReachesThePodWithoutACopy() {
+    // the bridge knows the pod's port (else it floods, a copy per port)
+    boards.board.fromTap(POD, Frames.tcp(REMOTE_MAC, POD_MAC, POD_IP, REMOTE_IP, 1, TcpHeader.ACK, new byte[10]), 0);
+    boards.board.endOfBatch();
+    // a kernel VXLAN sender's (or weft's tunnel batch port's) whole GSO segment, as a veth underlay delivers it
+    byte[] data = randomBytes(40_000);
+    ByteBuf content = Frames.vxlan(42, Frames.tcp(POD_MAC, REMOTE_MAC, REMOTE_IP, POD_IP, 5_000, TcpHeader.ACK, data));
+    ByteBuf direct = io.netty.buffer.PooledByteBufAllocator.DEFAULT.directBuffer(content.readableBytes()).writeBytes(content);
+    content.release();
+    long frameAddress = direct.memoryAddress() + VxlanHeader.LENGTH;
+    fromPeer(direct);
+    boards.board.endOfBatch();
+    FakePorts.Tap tap = boards.tap("p-1", "eth0");
+    assertThat(tap.batches).as("one write, cut to the overlay's MTU").containsExactly(1450 - 20 - 20);
+    ByteBuf written = tap.written.getFirst();
+    assertThat(written.memoryAddress() + written.readerIndex()).as("the datagram's own bytes, not a merged copy").isEqualTo(frameAddress);
   }
 
   @Test

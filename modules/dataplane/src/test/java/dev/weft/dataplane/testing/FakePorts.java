@@ -2,9 +2,13 @@ package dev.weft.dataplane.testing;
 
 import dev.weft.dataplane.forward.DatagramPort;
 import dev.weft.dataplane.forward.FramePort;
+import dev.weft.dataplane.forward.TunnelBatchPort;
+import dev.weft.dataplane.offload.TunnelGsoHeader;
 import dev.weft.dataplane.stats.PortCounters;
+import dev.weft.model.value.IpAddress;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,6 +94,43 @@ public final class FakePorts {
 
     public void clear() {
       sent.forEach(DatagramPacket::release);
+      sent.clear();
+    }
+  }
+
+  /** A tunnel batch port that keeps what it takes (release with {@link #clear}), or declines everything. */
+  public static final class TunnelBatches implements TunnelBatchPort {
+    /** One batch handed over. */
+    public record Sent(ByteBuf payload, TunnelGsoHeader.Inner inner, int gsoSize, IpAddress local, int localPort,
+        InetSocketAddress to) {}
+
+    private final PortCounters counters = new PortCounters("tunnel-gso", "underlay");
+    private final boolean takes;
+    public final List<Sent> sent = new ArrayList<>();
+    public int declined;
+
+    public TunnelBatches(boolean takes) {
+      this.takes = takes;
+    }
+
+    @Override
+    public PortCounters counters() {
+      return counters;
+    }
+
+    @Override
+    public boolean send(ByteBuf payload, TunnelGsoHeader.Inner inner, int gsoSize, IpAddress local, int localPort,
+        InetSocketAddress to) {
+      if (!takes) {
+        declined++;
+        return false;
+      }
+      sent.add(new Sent(payload, inner, gsoSize, local, localPort, to));
+      return true;
+    }
+
+    public void clear() {
+      sent.forEach(s -> s.payload().release());
       sent.clear();
     }
   }
