@@ -361,6 +361,9 @@ public final class Switchboard implements DeviceChannel.Outputs {
       inner.setShort(inner.readerIndex() + t.get().checksumOffset(), t.get().foldedPseudo());
       TunnelGsoHeader.Inner shape = new TunnelGsoHeader.Inner(prefix + t.get().ip(), prefix + t.get().offset(),
           t.get().tcpHeaderLength(inner));
+      // the batch is written now, while what the socket holds waits for the end of the input batch:
+      // that goes first, or a flow's earlier segments would arrive after its later ones
+      port.flush();
       if (tunnelBatches.get().send(content, shape, batchGso, socket.local(), socket.port(), to)) {
         return true;
       }

@@ -88,7 +88,7 @@ public final class TunnelGsoPort implements TunnelBatchPort, AutoCloseable {
     try {
       device = TapDevice.openForTunnelSegmentation(driver.threads(), new TapSpec(ns, name, true));
     } catch (DriverException e) {
-      throw new Unavailable("this kernel's TAPs take no GSO over UDP tunnels (Linux 6.17 on): " + e.getMessage(), e);
+      throw new Unavailable("cannot open a TAP that takes GSO over UDP tunnels (Linux 6.17 on): " + e.getMessage(), e);
     }
     try {
       String conf = "net.ipv4.conf." + name.value() + ".";

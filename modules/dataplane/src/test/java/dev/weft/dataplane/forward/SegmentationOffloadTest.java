@@ -114,6 +114,26 @@ class SegmentationOffloadTest {
   }
 
   @Test
+  void whatTheSocketHoldsLeavesBeforeABatchHandedToTheKernel() {
+    FakePorts.TunnelBatches kernel = new FakePorts.TunnelBatches(true);
+    boards.board.attachTunnelBatches(kernel);
+    learnTheRemotePod();
+    FakePorts.Socket socket = boards.sockets.get(vxlan);
+    int flushed = socket.flushes;
+    // one read of the pod's TAP: a lone segment, queued on the socket, then a batch of the same flow
+    boards.board.fromTap(POD, Frames.tcp(REMOTE_MAC, POD_MAC, POD_IP, REMOTE_IP, 1, TcpHeader.ACK, randomBytes(100)), 0);
+    assertThat(socket.flushes).as("the lone segment waits for the end of the read batch").isEqualTo(flushed);
+    boards.board.fromTap(POD, Frames.tcp(REMOTE_MAC, POD_MAC, POD_IP, REMOTE_IP, 101, TcpHeader.ACK, randomBytes(5 * MSS)), MSS);
+    try {
+      assertThat(kernel.sent).hasSize(1);
+      assertThat(socket.flushes).as("flushed before the batch went to the kernel").isEqualTo(flushed + 1);
+      assertThat(socket.sent).hasSize(1);
+    } finally {
+      kernel.clear();
+    }
+  }
+
+  @Test
   void aBatchTheTunnelBatchPortDeclinesIsCutIntoDatagrams() {
     FakePorts.TunnelBatches kernel = new FakePorts.TunnelBatches(false);
     boards.board.attachTunnelBatches(kernel);

@@ -65,6 +65,7 @@ public final class FakePorts {
     private final boolean keep;
     public final List<DatagramPacket> sent = new ArrayList<>();
     public long count;
+    public int flushes;
 
     public Socket(String name, boolean keep) {
       this.counters = new PortCounters(name, "underlay");
@@ -90,6 +91,7 @@ public final class FakePorts {
 
     @Override
     public void flush() {
+      flushes++;
     }
 
     public void clear() {
