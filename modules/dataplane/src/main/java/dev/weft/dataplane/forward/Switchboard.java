@@ -58,7 +58,8 @@ import java.util.function.Consumer;
  * TAP with virtio-net headers, or consecutive VXLAN datagrams merged on receipt). It travels the handlers
  * whole, which judge it by its largest segment ({@link Segmentation}), and is cut only where it leaves:
  * into equal-size tunnel datagrams sent with one UDP segmentation offload send, or into frames for a plain
- * TAP; a TAP with virtio-net headers takes it whole. The batch's segment size belongs to the input in hand,
+ * TAP; a TAP with virtio-net headers takes it whole, and so does a {@link TunnelBatchPort} for VXLAN (the
+ * host's kernel then cuts it only where it must). The batch's segment size belongs to the input in hand,
  * since everything an input causes is delivered before the next input is taken.
  */
 public final class Switchboard implements DeviceChannel.Outputs {
