@@ -31,10 +31,13 @@ public final class PodTraffic {
     bulk(lab, threads, b, a, PORT_BACK);
   }
 
+  /** The TCP port of {@link #sample}'s transfer. */
+  public static final int SAMPLE_PORT = 5003;
+
   /** A little of both kinds from {@code from} to {@code to} (2 pings, 256 KiB), e.g. for a capture. */
   public static void sample(InteropLab lab, NamespaceThreads threads, String from, String to) {
     Pinger.ping(threads, lab.ns(from), lab.address(to, "eth0"), 2);
-    Transfer.send(threads, lab.ns(from), lab.ns(to), lab.address(to, "eth0"), 5003, 256 << 10);
+    Transfer.send(threads, lab.ns(from), lab.ns(to), lab.address(to, "eth0"), SAMPLE_PORT, 256 << 10);
   }
 
   private static void bulk(InteropLab lab, NamespaceThreads threads, String from, String to, int port) {
