@@ -79,7 +79,7 @@ public final class TcpCoalescer {
     if (payload <= 0 || (flags & ~(ACK | PSH)) != 0) {
       return Offer.ALONE;
     }
-    if (t.offset() + tcpHeader + 2L * payload > MAX_IP + 14) {
+    if (!fits(t.offset() + tcpHeader, 2, payload)) {
       // nothing could join it (a kernel's whole GSO segment, say): held, it would only be copied
       return Offer.ALONE;
     }
@@ -210,7 +210,12 @@ public final class TcpCoalescer {
 
   /** Whether one more full segment still fits an IP packet. */
   private boolean hasRoom() {
-    return headers + (segments + 1) * (long) gsoSize <= MAX_IP + 14;
+    return fits(headers, segments + 1, gsoSize);
+  }
+
+  /** Whether a frame of {@code headers} bytes of headers and {@code segments} segments of {@code size} bytes fits an IP packet. */
+  private static boolean fits(int headers, int segments, int size) {
+    return headers + (long) segments * size <= MAX_IP + 14;
   }
 
   /**

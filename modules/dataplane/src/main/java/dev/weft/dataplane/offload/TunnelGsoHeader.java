@@ -1,6 +1,12 @@
 package dev.weft.dataplane.offload;
 
+import dev.weft.engine.packet.EtherType;
+import dev.weft.engine.packet.EthernetHeader;
+import dev.weft.engine.packet.IpProtocol;
 import dev.weft.engine.packet.Ipv4Header;
+import dev.weft.engine.packet.UdpHeader;
+import dev.weft.model.value.IpAddress;
+import dev.weft.model.value.Mac;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -16,15 +22,12 @@ public final class TunnelGsoHeader {
   /** sizeof(struct virtio_net_hdr_v1_hash_tunnel). */
   public static final int VNET = 24;
   /** Outer Ethernet, IPv4 and UDP headers. */
-  public static final int OUTER = 14 + Ipv4Header.LENGTH + 8;
+  public static final int OUTER = EthernetHeader.LENGTH + Ipv4Header.LENGTH + UdpHeader.LENGTH;
   public static final int LENGTH = VNET + OUTER;
   /** The most a tunnel payload can be: an IPv4 packet's 65,535 bytes less the outer IPv4 and UDP headers. */
-  public static final int MAX_PAYLOAD = 65_535 - Ipv4Header.LENGTH - 8;
-  static final int F_NEEDS_CSUM = 1;
-  static final int GSO_TCPV4 = 1;
+  public static final int MAX_PAYLOAD = 65_535 - Ipv4Header.LENGTH - UdpHeader.LENGTH;
+  /** The gso_type bit saying "inside a UDP tunnel over IPv4", beside the inner segment's type. */
   static final int GSO_UDP_TUNNEL_IPV4 = 0x20;
-  private static final int TTL = 64;
-  private static final int DONT_FRAGMENT = 0x4000;
 
   private TunnelGsoHeader() {}
 
@@ -40,8 +43,9 @@ public final class TunnelGsoHeader {
     }
   }
 
-  /** The outer addresses: MACs as 48-bit values, IPv4 addresses as 32-bit values. */
-  public record Outer(long destinationMac, long sourceMac, int source, int destination, int sourcePort, int destinationPort) {}
+  /** The outer frame's addresses and ports (the IP addresses IPv4). */
+  public record Outer(Mac destinationMac, Mac sourceMac, IpAddress source, IpAddress destination, int sourcePort,
+      int destinationPort) {}
 
   /**
    * Writes the {@value #LENGTH} bytes for a tunnel payload of {@code payloadLength} bytes holding a batch
@@ -52,28 +56,15 @@ public final class TunnelGsoHeader {
       throw new IllegalArgumentException("a " + payloadLength + "-byte tunnel payload of " + gsoSize + "-byte segments");
     }
     int csumStart = OUTER + inner.transport();
-    out.writeByte(F_NEEDS_CSUM)
-        .writeByte(GSO_TCPV4 | GSO_UDP_TUNNEL_IPV4)
-        .writeShortLE(csumStart + inner.tcpHeader())
-        .writeShortLE(gsoSize)
-        .writeShortLE(csumStart)
-        .writeShortLE(16)
-        .writeShortLE(0) // num_buffers
+    new VnetHeader(VnetHeader.F_NEEDS_CSUM, VnetHeader.GSO_TCPV4 | GSO_UDP_TUNNEL_IPV4, csumStart + inner.tcpHeader(),
+        gsoSize, csumStart, 16).write(out);
+    out.writeShortLE(0) // num_buffers
         .writeLong(0) // hash value, report and padding
-        .writeShortLE(14 + Ipv4Header.LENGTH)
+        .writeShortLE(EthernetHeader.LENGTH + Ipv4Header.LENGTH)
         .writeShortLE(OUTER + inner.network());
-    writeMac(out, outer.destinationMac());
-    writeMac(out, outer.sourceMac());
-    out.writeShort(0x0800);
-    int ip = out.writerIndex();
-    out.writeByte(0x45).writeByte(0).writeShort(Ipv4Header.LENGTH + 8 + payloadLength).writeShort(ipId & 0xffff)
-        .writeShort(DONT_FRAGMENT).writeByte(TTL).writeByte(17).writeShort(0).writeInt(outer.source())
-        .writeInt(outer.destination());
-    Ipv4Header.updateChecksum(out, ip);
-    out.writeShort(outer.sourcePort()).writeShort(outer.destinationPort()).writeShort(8 + payloadLength).writeShort(0);
-  }
-
-  private static void writeMac(ByteBuf out, long mac) {
-    out.writeShort((int) (mac >>> 32)).writeInt((int) mac);
+    new EthernetHeader(outer.destinationMac(), outer.sourceMac(), EtherType.IPV4).encode(out);
+    Ipv4Header.of(outer.source(), outer.destination(), IpProtocol.UDP, Ipv4Header.LENGTH + UdpHeader.LENGTH + payloadLength,
+        ipId & 0xffff, true).encode(out);
+    new UdpHeader(outer.sourcePort(), outer.destinationPort(), UdpHeader.LENGTH + payloadLength).encode(out);
   }
 }

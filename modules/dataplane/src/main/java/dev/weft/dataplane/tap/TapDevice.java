@@ -3,7 +3,11 @@ package dev.weft.dataplane.tap;
 import dev.weft.linux.netns.NamespaceThreads;
 import dev.weft.linux.sys.Libc;
 import dev.weft.linux.sys.Linux;
+import dev.weft.dataplane.offload.TunnelGsoHeader;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.unix.FileDescriptor;
+import io.netty.channel.unix.IovArray;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -23,17 +27,13 @@ public final class TapDevice implements AutoCloseable {
 
   private final TapSpec spec;
   private final FileDescriptor fd;
+  /** The header and frame of a vectored write; made on first use, as it needs Netty's native library. */
+  private IovArray iov;
 
   private TapDevice(TapSpec spec, FileDescriptor fd) {
     this.spec = spec;
     this.fd = fd;
   }
-
-  /**
-   * sizeof(struct virtio_net_hdr_v1_hash_tunnel): the header with num_buffers, the hash report fields and
-   * the two tunnel offsets, which the kernel reads only when the header is this long.
-   */
-  public static final int VNET_TUNNEL_HEADER = 24;
 
   /** Opens the device inside its namespace; failures are typed {@code DriverException}s naming the tap. */
   public static TapDevice open(NamespaceThreads threads, TapSpec spec) {
@@ -42,11 +42,11 @@ public final class TapDevice implements AutoCloseable {
 
   /**
    * Opens a TAP that takes TCP segmentation batches inside a UDP tunnel (virtio-net GSO over UDP tunnel,
-   * {@value #VNET_TUNNEL_HEADER}-byte headers) for the kernel to forward as one packet; a kernel without
+   * {@link TunnelGsoHeader}'s headers) for the kernel to forward as one packet; a kernel without
    * that offload (before 6.17) refuses it with a {@code DriverException} (EINVAL from TUNSETOFFLOAD).
    */
   public static TapDevice openForTunnelSegmentation(NamespaceThreads threads, TapSpec spec) {
-    return open(threads, spec, VNET_TUNNEL_HEADER, Tun.TUN_F_CSUM | Tun.TUN_F_TSO4 | Tun.TUN_F_TSO6 | Tun.TUN_F_UDP_TUNNEL_GSO);
+    return open(threads, spec, TunnelGsoHeader.VNET, Tun.TUN_F_CSUM | Tun.TUN_F_TSO4 | Tun.TUN_F_TSO6 | Tun.TUN_F_UDP_TUNNEL_GSO);
   }
 
   private static TapDevice open(NamespaceThreads threads, TapSpec spec, int vnetHeader, int offloads) {
@@ -94,8 +94,38 @@ public final class TapDevice implements AutoCloseable {
     return fd;
   }
 
+  /**
+   * Writes {@code header} (possibly empty) and then {@code frame} in one write, copying a frame that is not
+   * in direct memory first; neither is released. Returns the bytes written, 0 or less when the kernel took
+   * nothing. On the one thread that drives the device.
+   */
+  public long write(ByteBuf header, ByteBuf frame, ByteBufAllocator alloc) throws IOException {
+    ByteBuf direct = frame.hasMemoryAddress() ? frame
+        : alloc.directBuffer(frame.readableBytes()).writeBytes(frame, frame.readerIndex(), frame.readableBytes());
+    try {
+      if (!header.isReadable()) {
+        return fd.writeAddress(direct.memoryAddress(), direct.readerIndex(), direct.writerIndex());
+      }
+      if (iov == null) {
+        iov = new IovArray();
+      }
+      iov.clear();
+      iov.add(header, header.readerIndex(), header.readableBytes());
+      iov.add(direct, direct.readerIndex(), direct.readableBytes());
+      return fd.writevAddresses(iov.memoryAddress(0), iov.count());
+    } finally {
+      if (direct != frame) {
+        direct.release();
+      }
+    }
+  }
+
   @Override
   public void close() {
+    if (iov != null) { // closed twice: by its port, and by the pod's release
+      iov.release();
+      iov = null;
+    }
     try {
       fd.close();
     } catch (IOException e) {

@@ -9,7 +9,6 @@ import io.netty.channel.epoll.EpollIoEvent;
 import io.netty.channel.epoll.EpollIoHandle;
 import io.netty.channel.epoll.EpollIoOps;
 import io.netty.channel.unix.FileDescriptor;
-import io.netty.channel.unix.IovArray;
 import java.io.IOException;
 import java.util.function.Consumer;
 
@@ -33,8 +32,6 @@ public final class TapPort implements EpollIoHandle {
   /** Where the codec's frames go: made once, not a capturing lambda per read. */
   private final TapCodec.FrameSink received = this::received;
   private final TapCodec.RawWriter raw = this::writeRaw;
-  /** The header and frame of a vectored write. */
-  private final IovArray iov = new IovArray();
 
   public TapPort(TapDevice device, PortCounters counters, TapInput input, ByteBufAllocator alloc, TapCodec codec,
       Consumer<IOException> errors) {
@@ -120,39 +117,23 @@ public final class TapPort implements EpollIoHandle {
   }
 
   private boolean writeRaw(ByteBuf header, ByteBuf frame, int frames) {
-    ByteBuf direct = frame.hasMemoryAddress() ? frame
-        : alloc.directBuffer(frame.readableBytes()).writeBytes(frame, frame.readerIndex(), frame.readableBytes());
     try {
-      long n;
-      if (header.isReadable()) {
-        iov.clear();
-        iov.add(header, header.readerIndex(), header.readableBytes());
-        iov.add(direct, direct.readerIndex(), direct.readableBytes());
-        n = device.fd().writevAddresses(iov.memoryAddress(0), iov.count());
-      } else {
-        n = device.fd().writeAddress(direct.memoryAddress(), direct.readerIndex(), direct.writerIndex());
-      }
-      if (n <= 0) {
+      if (device.write(header, frame, alloc) <= 0) {
         counters.error();
         return false;
       }
-      counters.sent(frames, direct.readableBytes());
+      counters.sent(frames, frame.readableBytes());
       return true;
     } catch (IOException e) {
       counters.error();
       errors.accept(e);
       return false;
-    } finally {
-      if (direct != frame) {
-        direct.release();
-      }
     }
   }
 
   @Override
   public void close() {
     codec.close();
-    iov.release();
     device.close();
   }
 }

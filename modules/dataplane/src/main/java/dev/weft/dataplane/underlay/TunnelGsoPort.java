@@ -18,7 +18,6 @@ import dev.weft.model.value.Mac;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.unix.IovArray;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
@@ -43,15 +42,14 @@ import java.util.function.Consumer;
  */
 public final class TunnelGsoPort implements TunnelBatchPort, AutoCloseable {
   /** A locally administered source MAC for the outer frames: the TAP's peer is the kernel itself. */
-  private static final long SOURCE_MAC = Mac.derivedFrom("weft tunnel segmentation").value();
+  private static final Mac SOURCE_MAC = Mac.derivedFrom("weft tunnel segmentation");
 
   private final TapDevice device;
-  private final long deviceMac;
+  private final Mac deviceMac;
   private final PortCounters counters;
   private final ByteBufAllocator alloc;
   private final Consumer<Throwable> errors;
   private final ByteBuf header;
-  private final IovArray iov = new IovArray();
   private int ipId = ThreadLocalRandom.current().nextInt(0x10000);
 
   /** Why the offload cannot run on this host; the dataplane then cuts batches itself. */
@@ -61,7 +59,7 @@ public final class TunnelGsoPort implements TunnelBatchPort, AutoCloseable {
     }
   }
 
-  private TunnelGsoPort(TapDevice device, long deviceMac, ByteBufAllocator alloc, Consumer<Throwable> errors) {
+  private TunnelGsoPort(TapDevice device, Mac deviceMac, ByteBufAllocator alloc, Consumer<Throwable> errors) {
     this.device = device;
     this.deviceMac = deviceMac;
     this.counters = new PortCounters("tunnel-gso/" + device.spec().name(), "underlay");
@@ -99,11 +97,11 @@ public final class TunnelGsoPort implements TunnelBatchPort, AutoCloseable {
       if (sysctls.readIfPresent(ns, ipv6).isPresent()) {
         sysctls.write(ns, ipv6, "1");
       }
-      long mac;
+      Mac mac;
       try (Rtnetlink rt = driver.rtnetlink(ns)) {
         rt.links().setUp(name);
         mac = rt.links().get(name).flatMap(Link::mac)
-            .orElseThrow(() -> new IllegalStateException("tap " + name + " has no MAC address")).value();
+            .orElseThrow(() -> new IllegalStateException("tap " + name + " has no MAC address"));
       }
       return new TunnelGsoPort(device, mac, alloc, errors);
     } catch (RuntimeException e) {
@@ -128,41 +126,27 @@ public final class TunnelGsoPort implements TunnelBatchPort, AutoCloseable {
         || payload.readableBytes() > TunnelGsoHeader.MAX_PAYLOAD) {
       return false;
     }
-    ByteBuf direct = payload.hasMemoryAddress() ? payload
-        : alloc.directBuffer(payload.readableBytes()).writeBytes(payload, payload.readerIndex(), payload.readableBytes());
     try {
       int segments = (payload.readableBytes() - inner.transport() - inner.tcpHeader() + gsoSize - 1) / gsoSize;
       header.clear();
-      TunnelGsoHeader.write(header, new TunnelGsoHeader.Outer(deviceMac, SOURCE_MAC, ipv4(local.toBytes()),
-          ipv4(remote.getAddress()), localPort, to.getPort()), inner, direct.readableBytes(), gsoSize, ipId++);
-      iov.clear();
-      iov.add(header, header.readerIndex(), header.readableBytes());
-      iov.add(direct, direct.readerIndex(), direct.readableBytes());
-      long n = device.fd().writevAddresses(iov.memoryAddress(0), iov.count());
-      if (n <= 0) {
+      TunnelGsoHeader.write(header, new TunnelGsoHeader.Outer(deviceMac, SOURCE_MAC, local, IpAddress.fromBytes(remote.getAddress()),
+          localPort, to.getPort()), inner, payload.readableBytes(), gsoSize, ipId++);
+      if (device.write(header, payload, alloc) <= 0) {
         counters.error();
       } else {
-        counters.sent(segments, direct.readableBytes());
+        counters.sent(segments, payload.readableBytes());
       }
     } catch (IOException e) {
       counters.error();
       errors.accept(e);
     } finally {
-      if (direct != payload) {
-        direct.release();
-      }
       payload.release();
     }
     return true;
   }
 
-  private static int ipv4(byte[] a) {
-    return (a[0] & 0xff) << 24 | (a[1] & 0xff) << 16 | (a[2] & 0xff) << 8 | a[3] & 0xff;
-  }
-
   @Override
   public void close() {
-    iov.release();
     header.release();
     device.close();
   }

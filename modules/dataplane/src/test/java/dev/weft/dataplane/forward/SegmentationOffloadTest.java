@@ -22,6 +22,8 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.socket.DatagramPacket;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,10 +48,23 @@ class SegmentationOffloadTest {
   private final SocketPlan vxlan = boards.plan.sockets().stream()
       .filter(s -> s.encapsulation() == Encapsulation.VXLAN).findFirst().orElseThrow();
 
+  /** Tunnel batch ports attached by a test, released after it. */
+  private final List<FakePorts.TunnelBatches> kernels = new ArrayList<>();
+
   @AfterEach
   void close() {
     assertThat(boards.errors).as("handler failures").isEmpty();
+    kernels.forEach(FakePorts.TunnelBatches::clear);
     boards.close();
+  }
+
+  /** The host's kernel as a tunnel batch port that takes batches or declines them, the remote pod learnt. */
+  private FakePorts.TunnelBatches kernel(boolean takes) {
+    FakePorts.TunnelBatches kernel = new FakePorts.TunnelBatches(takes);
+    kernels.add(kernel);
+    boards.board.attachTunnelBatches(kernel);
+    learnTheRemotePod();
+    return kernel;
   }
 
   @Test
@@ -84,60 +99,46 @@ class SegmentationOffloadTest {
 
   @Test
   void withATunnelBatchPortAPodsBatchLeavesWholeForTheKernelToCut() {
-    FakePorts.TunnelBatches kernel = new FakePorts.TunnelBatches(true);
-    boards.board.attachTunnelBatches(kernel);
-    learnTheRemotePod();
+    FakePorts.TunnelBatches kernel = kernel(true);
     byte[] data = randomBytes(20_000);
     ByteBuf batch = Frames.tcp(REMOTE_MAC, POD_MAC, POD_IP, REMOTE_IP, 1_000_000, TcpHeader.ACK | TcpHeader.PSH, data);
     boards.board.fromTap(POD, batch, MSS);
     boards.board.endOfBatch();
-    try {
-      assertThat(boards.sockets.get(vxlan).sent).as("nothing cut into datagrams").isEmpty();
-      assertThat(kernel.sent).hasSize(1);
-      FakePorts.TunnelBatches.Sent sent = kernel.sent.getFirst();
-      assertThat(sent.gsoSize()).isEqualTo(MSS);
-      assertThat(sent.local()).isEqualTo(vxlan.local());
-      assertThat(sent.localPort()).isEqualTo(vxlan.port());
-      assertThat(sent.to()).isEqualTo(new InetSocketAddress(IpAddress.parse("192.168.90.2").toInetAddress(), 4789));
-      ByteBuf payload = sent.payload();
-      assertThat(payload.getUnsignedMedium(payload.readerIndex() + 4)).as("VNI").isEqualTo(42);
-      ByteBuf frame = payload.slice(payload.readerIndex() + VxlanHeader.LENGTH, payload.readableBytes() - VxlanHeader.LENGTH);
-      Transport t = Transport.of(frame).orElseThrow();
-      assertThat(sent.inner()).isEqualTo(new TunnelGsoHeader.Inner(VxlanHeader.LENGTH + t.ip(), VxlanHeader.LENGTH + t.offset(),
-          t.tcpHeaderLength(frame)));
-      assertThat(t.partial(frame)).as("the checksum field holds the pseudo-header sum, for the kernel to finish").isTrue();
-      int headers = t.offset() + t.tcpHeaderLength(frame);
-      assertThat(ByteBufUtil.getBytes(frame, headers, frame.readableBytes() - headers)).as("the batch's data, whole").isEqualTo(data);
-    } finally {
-      kernel.clear();
-    }
+    assertThat(boards.sockets.get(vxlan).sent).as("nothing cut into datagrams").isEmpty();
+    assertThat(kernel.sent).hasSize(1);
+    FakePorts.TunnelBatches.Sent sent = kernel.sent.getFirst();
+    assertThat(sent.gsoSize()).isEqualTo(MSS);
+    assertThat(sent.local()).isEqualTo(vxlan.local());
+    assertThat(sent.localPort()).isEqualTo(vxlan.port());
+    assertThat(sent.to()).isEqualTo(new InetSocketAddress(IpAddress.parse("192.168.90.2").toInetAddress(), 4789));
+    ByteBuf payload = sent.payload();
+    assertThat(payload.getUnsignedMedium(payload.readerIndex() + 4)).as("VNI").isEqualTo(42);
+    ByteBuf frame = payload.slice(payload.readerIndex() + VxlanHeader.LENGTH, payload.readableBytes() - VxlanHeader.LENGTH);
+    Transport t = Transport.of(frame).orElseThrow();
+    assertThat(sent.inner()).isEqualTo(new TunnelGsoHeader.Inner(VxlanHeader.LENGTH + t.ip(), VxlanHeader.LENGTH + t.offset(),
+        t.tcpHeaderLength(frame)));
+    assertThat(t.partial(frame)).as("the checksum field holds the pseudo-header sum, for the kernel to finish").isTrue();
+    int headers = t.offset() + t.tcpHeaderLength(frame);
+    assertThat(ByteBufUtil.getBytes(frame, headers, frame.readableBytes() - headers)).as("the batch's data, whole").isEqualTo(data);
   }
 
   @Test
   void whatTheSocketHoldsLeavesBeforeABatchHandedToTheKernel() {
-    FakePorts.TunnelBatches kernel = new FakePorts.TunnelBatches(true);
-    boards.board.attachTunnelBatches(kernel);
-    learnTheRemotePod();
+    FakePorts.TunnelBatches kernel = kernel(true);
     FakePorts.Socket socket = boards.sockets.get(vxlan);
     int flushed = socket.flushes;
     // one read of the pod's TAP: a lone segment, queued on the socket, then a batch of the same flow
     boards.board.fromTap(POD, Frames.tcp(REMOTE_MAC, POD_MAC, POD_IP, REMOTE_IP, 1, TcpHeader.ACK, randomBytes(100)), 0);
     assertThat(socket.flushes).as("the lone segment waits for the end of the read batch").isEqualTo(flushed);
     boards.board.fromTap(POD, Frames.tcp(REMOTE_MAC, POD_MAC, POD_IP, REMOTE_IP, 101, TcpHeader.ACK, randomBytes(5 * MSS)), MSS);
-    try {
-      assertThat(kernel.sent).hasSize(1);
-      assertThat(socket.flushes).as("flushed before the batch went to the kernel").isEqualTo(flushed + 1);
-      assertThat(socket.sent).hasSize(1);
-    } finally {
-      kernel.clear();
-    }
+    assertThat(kernel.sent).hasSize(1);
+    assertThat(socket.flushes).as("flushed before the batch went to the kernel").isEqualTo(flushed + 1);
+    assertThat(socket.sent).hasSize(1);
   }
 
   @Test
   void aBatchTheTunnelBatchPortDeclinesIsCutIntoDatagrams() {
-    FakePorts.TunnelBatches kernel = new FakePorts.TunnelBatches(false);
-    boards.board.attachTunnelBatches(kernel);
-    learnTheRemotePod();
+    FakePorts.TunnelBatches kernel = kernel(false);
     boards.board.fromTap(POD, Frames.tcp(REMOTE_MAC, POD_MAC, POD_IP, REMOTE_IP, 1, TcpHeader.ACK, randomBytes(10 * MSS)), MSS);
     boards.board.endOfBatch();
     assertThat(kernel.declined).isOne();

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.engine.packet.InternetChecksum;
+import dev.weft.model.value.IpAddress;
+import dev.weft.model.value.Mac;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -29,8 +32,8 @@ class TunnelGsoHeaderProperties {
     int smallest = inner.transport() + inner.tcpHeader();
     int payload = smallest + extra % (TunnelGsoHeader.MAX_PAYLOAD - smallest + 1);
     ByteBuf out = Unpooled.buffer();
-    TunnelGsoHeader.write(out, new TunnelGsoHeader.Outer(dstMac, srcMac, source, destination, sourcePort, destinationPort),
-        inner, payload, gsoSize, ipId);
+    TunnelGsoHeader.write(out, new TunnelGsoHeader.Outer(new Mac(dstMac), new Mac(srcMac), ipv4(source), ipv4(destination),
+        sourcePort, destinationPort), inner, payload, gsoSize, ipId);
 
     assertThat(out.readableBytes()).isEqualTo(TunnelGsoHeader.LENGTH);
     int outer = TunnelGsoHeader.OUTER;
@@ -68,12 +71,16 @@ class TunnelGsoHeaderProperties {
   @Property(tries = 200)
   void refusesWhatNoIpv4PacketOrBatchCanBe(@ForAll @IntRange(min = 1, max = 1000) int over, @ForAll @IntRange(min = -5, max = 0) int gso) {
     TunnelGsoHeader.Inner inner = new TunnelGsoHeader.Inner(22, 42, 20);
-    TunnelGsoHeader.Outer outer = new TunnelGsoHeader.Outer(1, 2, 3, 4, 5, 6);
+    TunnelGsoHeader.Outer outer = new TunnelGsoHeader.Outer(new Mac(1), new Mac(2), ipv4(3), ipv4(4), 5, 6);
     assertThatThrownBy(() -> TunnelGsoHeader.write(Unpooled.buffer(), outer, inner, TunnelGsoHeader.MAX_PAYLOAD + over, 1400, 0))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> TunnelGsoHeader.write(Unpooled.buffer(), outer, inner, 2000, gso, 0))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> TunnelGsoHeader.write(Unpooled.buffer(), outer, inner, 61, 1400, 0))
         .as("shorter than its own headers").isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static IpAddress ipv4(int address) {
+    return IpAddress.fromBytes(ByteBuffer.allocate(4).putInt(address).array());
   }
 }
